@@ -1,0 +1,19 @@
+namespace Sto.Scheduler.Engine.Solving;
+
+/// <summary>A progress report during a run: the tier being improved, its incumbent, bound and elapsed time.</summary>
+public sealed record SolveProgress
+{
+    public string Tier { get; init; } = "";
+
+    public int TierNumber { get; init; }
+
+    public int TierCount { get; init; }
+
+    public long Objective { get; init; }
+
+    public long BestBound { get; init; }
+
+    public double Gap { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+}

@@ -1,0 +1,38 @@
+namespace Sto.Scheduler.Engine.Solving;
+
+/// <summary>
+/// How hard and how reproducibly to search. On 2 cores the default CP-SAT portfolio proves nothing
+/// (PERFORMANCE §1.5): <see cref="Default"/> uses 2 workers with the max_lp subsolver;
+/// <see cref="Deterministic"/> uses 1 worker, linearization level 2 and a deterministic-time budget.
+/// </summary>
+public sealed record SolverSettings
+{
+    /// <summary>Wall-clock limit for the whole run, all tiers together.</summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>CP-SAT workers; 1 means the reproducible single-thread search.</summary>
+    public int Workers { get; init; } = 2;
+
+    public int RandomSeed { get; init; } = 1;
+
+    /// <summary>Stop a tier when its proven gap is at most this (0.005 = 0.5 %).</summary>
+    public double RelativeGapLimit { get; init; } = 0.005;
+
+    /// <summary>When set, the search budget is CP-SAT deterministic time, making results byte-identical on repeat.</summary>
+    public double? DeterministicTimeLimit { get; init; }
+
+    /// <summary>Use the greedy allocation as a solution hint (recommended).</summary>
+    public bool UseGreedyHint { get; init; } = true;
+
+    /// <summary>Production settings for 2 cores.</summary>
+    public static SolverSettings Default { get; } = new();
+
+    /// <summary>Reproducible settings for tests and golden files.</summary>
+    public static SolverSettings Deterministic { get; } = new()
+    {
+        Workers = 1,
+        DeterministicTimeLimit = 30,
+        TimeLimit = TimeSpan.FromMinutes(5),
+        RelativeGapLimit = 0,
+    };
+}

@@ -1,0 +1,19 @@
+namespace Sto.Scheduler.Engine.Solving;
+
+/// <summary>One objective tier's outcome: value, proven bound, gap and time.</summary>
+public sealed record TierResult
+{
+    /// <summary>"placement", "preference", "travel", "staffing", "priority" or "weighted".</summary>
+    public string Tier { get; init; } = "";
+
+    public long Objective { get; init; }
+
+    public long BestBound { get; init; }
+
+    /// <summary>(objective − bound) / max(1, |objective|); 0 when proven optimal.</summary>
+    public double Gap { get; init; }
+
+    public bool IsProvenOptimal { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+}
