@@ -47,7 +47,7 @@ internal sealed partial class AllocationModelBuilder
                 var weeks = sameRiders.Select(r => r.Key.Week).Order().ToList();
                 var upper = (pairs.Count + seats - 1) / seats;
                 var buses = _model.NewIntVar(0, upper, $"buses[{route.Key.School}->{route.Key.Venue}@{weeks[0]}+{weeks.Count - 1}]");
-                _busSlots.Add(new BusSlot(route.Key.School, route.Key.Venue, weeks, buses));
+                _busSlots.Add(new BusSlot(route.Key.School, route.Key.Venue, weeks, pairs, buses));
                 _model.Add(LinearExpr.Sum(pairs.Select(p => _pairs[p].Place)) <= seats * buses);
                 foreach (var pair in pairs)
                 {
