@@ -19,6 +19,7 @@ internal static class SolutionDecoder
         var placements = new List<PupilPlacement>();
         var groups = new List<GroupPlan>();
         var placedPupils = new HashSet<int>();
+        var slotsByOffer = model.StaffSlots.ToLookup(s => s.Offer);
 
         for (var o = 0; o < model.Offers.Length; o++)
         {
@@ -52,7 +53,7 @@ internal static class SolutionDecoder
                 }
             }
 
-            var staffing = StaffPerWeek(model, values, o, sizes);
+            var staffing = StaffPerWeek(model, values, o, sizes, slotsByOffer[o]);
             for (var g = 0; g < sizes.Length; g++)
             {
                 groups.Add(new GroupPlan
@@ -84,7 +85,8 @@ internal static class SolutionDecoder
         };
     }
 
-    private static List<(Week Week, List<StaffMember>[] Groups)> StaffPerWeek(AllocationModel model, IReadOnlyList<long> values, int offer, int[] sizes)
+    private static List<(Week Week, List<StaffMember>[] Groups)> StaffPerWeek(
+        AllocationModel model, IReadOnlyList<long> values, int offer, int[] sizes, IEnumerable<StaffSlot> slots)
     {
         var rules = model.Index.Problem.Rules;
         var previous = new Dictionary<StaffId, int>();
@@ -92,8 +94,8 @@ internal static class SolutionDecoder
         foreach (var session in model.Offers[offer].Sessions.OrderBy(s => s.Week))
         {
             var weekClass = model.WeekClasses.First(c => c.Weeks.Contains(session.Week));
-            var assigned = model.StaffSlots
-                .Where(s => s.Offer == offer && s.WeekClass == weekClass.Number && values[s.Assigned.GetIndex()] == 1)
+            var assigned = slots
+                .Where(s => s.WeekClass == weekClass.Number && values[s.Assigned.GetIndex()] == 1)
                 .Select(s => model.Staff[s.Staff])
                 .ToList();
             var perGroup = GroupStaffDistributor.Distribute(sizes, session.Kind, assigned, rules, previous);

@@ -96,7 +96,10 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
     {
         var remainingShares = TierShares.Skip(tier).Take(model.Tiers.Count - tier).Sum();
         var share = TierShares[Math.Min(tier, TierShares.Length - 1)] / Math.Max(1e-9, remainingShares);
-        var seconds = Math.Max(0.2, (settings.TimeLimit - elapsed).TotalSeconds * share);
+        // In reproducible mode the wall-clock limit must not depend on elapsed time: CP-SAT tunes itself by it.
+        var seconds = settings.DeterministicTimeLimit is null
+            ? Math.Max(0.2, (settings.TimeLimit - elapsed).TotalSeconds * share)
+            : settings.TimeLimit.TotalSeconds;
         var parts = new List<string>
         {
             Invariant($"random_seed:{settings.RandomSeed}"),
