@@ -25,7 +25,7 @@ public static partial class ProblemValidator
             }
 
             var offerId = choice.Offer.Value;
-            if (!CheckReference(context, offerId, context.OfferIds, $"{choicePath}.offer", $"The offer {name} chose", IssueCodes.UnknownOffer, "offer"))
+            if (!CheckReference(context, offerId, context.OfferIds, $"{choicePath}.offer", name, "chosen offer", IssueCodes.UnknownOffer, "offer"))
             {
                 continue;
             }
