@@ -46,18 +46,21 @@ public static partial class ProblemValidator
         }
     }
 
-    /// <summary>Reports a missing or unknown reference; true when the reference names a known id.</summary>
-    private static bool CheckReference(Context context, string? id, ISet<string> known, string path, string what, string unknownCode, string kind)
+    /// <summary>
+    /// Reports a missing or unknown reference, e.g. "venue 'lab' has school 'west', but no school has that id";
+    /// true when the reference names a known id.
+    /// </summary>
+    private static bool CheckReference(Context context, string? id, ISet<string> known, string path, string owner, string role, string unknownCode, string kind)
     {
         if (string.IsNullOrEmpty(id))
         {
-            context.Add(path, IssueCodes.MissingValue, $"{what} is empty.");
+            context.Add(path, IssueCodes.MissingValue, $"{owner} has no {role}.");
             return false;
         }
 
         if (!known.Contains(id))
         {
-            context.Add(path, unknownCode, $"{what} {Quote(id)} is not a {kind} of the problem.");
+            context.Add(path, unknownCode, $"{owner} has {role} {Quote(id)}, but no {kind} has that id.");
             return false;
         }
 

@@ -9,6 +9,8 @@ public static partial class ProblemValidator
 {
     private static void CheckChoices(Context context, Pupil pupil, string path, string name)
     {
+        // An invalid path or year is reported once on the pupil, not again on every choice it would block.
+        var canJudgeEligibility = Enum.IsDefined(pupil.Path) && pupil.Year is >= 1 and <= 6;
         var ranks = new HashSet<int>();
         var offers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (choice, choicePath) in context.Entries(pupil.Choices, $"{path}.choices"))
@@ -23,7 +25,7 @@ public static partial class ProblemValidator
             }
 
             var offerId = choice.Offer.Value;
-            if (!CheckReference(context, offerId, context.OfferIds, $"{choicePath}.offer", $"The offer {name} chose", IssueCodes.UnknownOffer, "offer"))
+            if (!CheckReference(context, offerId, context.OfferIds, $"{choicePath}.offer", name, "chosen offer", IssueCodes.UnknownOffer, "offer"))
             {
                 continue;
             }
@@ -32,7 +34,7 @@ public static partial class ProblemValidator
             {
                 context.Add($"{choicePath}.offer", IssueCodes.DuplicateChoice, $"{name} chose offer {Quote(offerId)} more than once.");
             }
-            else if (Enum.IsDefined(pupil.Path) && IneligibleBecause(context, pupil, context.Offers[offerId]) is { } reason)
+            else if (canJudgeEligibility && IneligibleBecause(context, pupil, context.Offers[offerId]) is { } reason)
             {
                 context.Add(
                     $"{choicePath}.offer",

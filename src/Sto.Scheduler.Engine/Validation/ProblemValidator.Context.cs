@@ -66,7 +66,9 @@ public static partial class ProblemValidator
 
         public ImmutableArray<ValidationIssue>.Builder Issues { get; } = ImmutableArray.CreateBuilder<ValidationIssue>();
 
-        public void Add(string path, string code, string message) => Issues.Add(new ValidationIssue(path, code, message));
+        /// <summary>Adds an issue; the message starts with a capital whatever noun it opens with.</summary>
+        public void Add(string path, string code, string message) =>
+            Issues.Add(new ValidationIssue(path, code, message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..]));
 
         /// <summary>The non-null entries with their index and path; reports each null entry.</summary>
         public IEnumerable<(T Item, string Path)> Entries<T>(ImmutableArray<T> items, string path)

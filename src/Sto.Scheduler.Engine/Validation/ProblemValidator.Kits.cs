@@ -8,7 +8,7 @@ public static partial class ProblemValidator
         foreach (var (kit, path) in context.Entries(context.Problem.Kits, "kits"))
         {
             CheckUniqueId(context, seen, kit.Id.Value, $"{path}.id", "Equipment kit");
-            AtLeast(context, kit.Count, 0, $"{path}.count", $"The number of kits {Quote(kit.Id.Value)}");
+            AtLeast(context, kit.Count, 0, $"{path}.count", $"the count of kit {Quote(kit.Id.Value)}");
         }
     }
 }

@@ -12,13 +12,13 @@ public static partial class ProblemValidator
         foreach (var (offer, path) in context.Entries(context.Problem.Offers, "offers"))
         {
             CheckUniqueId(context, seen, offer.Id.Value, $"{path}.id", "Offer");
-            var name = $"Offer {Quote(offer.Id.Value)}";
+            var name = $"offer {Quote(offer.Id.Value)}";
             RequireText(context, offer.ElectiveCode, $"{path}.electiveCode", $"The elective code of {name}");
             RequireText(context, offer.Name, $"{path}.name", $"The name of {name}");
             RequireText(context, offer.RequiredQualification, $"{path}.requiredQualification", $"The required qualification of {name}");
             if (offer.HostSchool is { } host)
             {
-                CheckReference(context, host.Value, context.SchoolIds, $"{path}.hostSchool", $"The host school of {name}", IssueCodes.UnknownSchool, "school");
+                CheckReference(context, host.Value, context.SchoolIds, $"{path}.hostSchool", name, "host school", IssueCodes.UnknownSchool, "school");
             }
 
             CheckGroupSizes(context, offer, path, name);
@@ -107,7 +107,7 @@ public static partial class ProblemValidator
     {
         foreach (var (need, needPath) in context.Entries(offer.Kits, $"{path}.kits"))
         {
-            CheckReference(context, need.Kit.Value, context.KitIds, $"{needPath}.kit", $"The kit needed by {name}", IssueCodes.UnknownKit, "kit");
+            CheckReference(context, need.Kit.Value, context.KitIds, $"{needPath}.kit", name, "kit need", IssueCodes.UnknownKit, "kit");
             AtLeast(context, need.CountPerGroup, 1, $"{needPath}.countPerGroup", $"The kits per group {name} needs");
         }
     }

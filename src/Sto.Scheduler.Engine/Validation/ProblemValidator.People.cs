@@ -11,10 +11,10 @@ public static partial class ProblemValidator
         foreach (var (staff, path) in context.Entries(context.Problem.Staff, "staff"))
         {
             CheckUniqueId(context, seen, staff.Id.Value, $"{path}.id", "Staff member");
-            var name = $"Staff member {Quote(staff.Id.Value)}";
+            var name = $"staff member {Quote(staff.Id.Value)}";
             RequireText(context, staff.Name, $"{path}.name", $"The name of {name}");
             Defined(context, staff.Kind, $"{path}.kind", "Staff kind");
-            CheckReference(context, staff.BaseSite, context.SiteIds, $"{path}.baseSite", $"The base site of {name}", IssueCodes.UnknownSite, "school or venue");
+            CheckReference(context, staff.BaseSite, context.SiteIds, $"{path}.baseSite", name, "base site", IssueCodes.UnknownSite, "school or venue");
             var weeks = staff.AvailableWeeks.NullToEmpty();
             for (var i = 0; i < weeks.Length; i++)
             {
@@ -35,8 +35,8 @@ public static partial class ProblemValidator
         foreach (var (pupil, path) in context.Entries(context.Problem.Pupils, "pupils"))
         {
             CheckUniqueId(context, seen, pupil.Id.Value, $"{path}.id", "Pupil");
-            var name = $"Pupil {Quote(pupil.Id.Value)}";
-            CheckReference(context, pupil.School.Value, context.SchoolIds, $"{path}.school", $"The school of {name}", IssueCodes.UnknownSchool, "school");
+            var name = $"pupil {Quote(pupil.Id.Value)}";
+            CheckReference(context, pupil.School.Value, context.SchoolIds, $"{path}.school", name, "school", IssueCodes.UnknownSchool, "school");
             Defined(context, pupil.Path, $"{path}.path", "Learning path");
             SchoolYear(context, pupil.Year, $"{path}.year", $"The school year of {name}");
             CheckChoices(context, pupil, path, name);

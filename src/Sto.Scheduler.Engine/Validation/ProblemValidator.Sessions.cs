@@ -21,7 +21,7 @@ public static partial class ProblemValidator
                 context.Add($"{sessionPath}.week", IssueCodes.DuplicateSessionWeek, $"{name} has more than one session in {session.Week}; an offer meets at most once a week.");
             }
 
-            CheckReference(context, session.Venue.Value, context.VenueIds, $"{sessionPath}.venue", $"The venue of {name} in {session.Week}", IssueCodes.UnknownVenue, "venue");
+            CheckReference(context, session.Venue.Value, context.VenueIds, $"{sessionPath}.venue", $"the session of {name} in {session.Week}", "venue", IssueCodes.UnknownVenue, "venue");
             Defined(context, session.Kind, $"{sessionPath}.kind", "Session kind");
             CheckSessionTimes(context, session, sessionPath);
         }

@@ -12,7 +12,7 @@ public static partial class ProblemValidator
         foreach (var (school, path) in context.Entries(context.Problem.Schools, "schools"))
         {
             CheckUniqueId(context, seen, school.Id.Value, $"{path}.id", "School");
-            var name = $"School {Quote(school.Id.Value)}";
+            var name = $"school {Quote(school.Id.Value)}";
             CheckLocation(context, school.Location, $"{path}.location", name);
             CheckSchoolTimes(context, school, path, name);
             var paths = school.Paths.NullToEmpty();
@@ -70,13 +70,13 @@ public static partial class ProblemValidator
                     $"Venue id {Quote(id)} is also a school id; schools and venues share one set of travel sites, so give the venue its own id.");
             }
 
-            var name = $"Venue {Quote(venue.Id.Value)}";
+            var name = $"venue {Quote(venue.Id.Value)}";
             Defined(context, venue.Kind, $"{path}.kind", "Venue kind");
             CheckLocation(context, venue.Location, $"{path}.location", name);
             AtLeast(context, venue.WeeklyPupilCapacity, 0, $"{path}.weeklyPupilCapacity", $"The weekly capacity of {name}");
             if (venue.School is { } school)
             {
-                CheckReference(context, school.Value, context.SchoolIds, $"{path}.school", $"The school of {name}", IssueCodes.UnknownSchool, "school");
+                CheckReference(context, school.Value, context.SchoolIds, $"{path}.school", name, "school", IssueCodes.UnknownSchool, "school");
             }
 
             var hosting = venue.HostingWeeks.NullToEmpty();
