@@ -45,6 +45,18 @@ public sealed class QualityCalculatorTests
     }
 
     [Fact]
+    public void QualityCalculator_agrees_with_the_travel_and_staffing_tiers()
+    {
+        var tiers = ObjectiveCalculator.Calculate(Problem(), Allocation());
+        var objective = Problem().Rules.Objective;
+
+        Assert.Equal(tiers.Travel, (objective.BusCostInTravelMinutes * Quality.BusAfternoons) + Quality.TravelMinutes);
+        Assert.Equal(tiers.Staffing, Quality.StaffAfternoons + (objective.GroupCostInStaffAfternoons * 6));
+        Assert.Equal(tiers.Preference, Quality.RankCost);
+        Assert.Equal(tiers.Placement, Quality.UnplacedCount);
+    }
+
+    [Fact]
     public void QualityCalculator_reports_the_robot_offer_as_a_near_miss_three_pupils_short()
     {
         // n1 and n2 ranked robot 2nd, s7 ranked it 1st; all three could take it.

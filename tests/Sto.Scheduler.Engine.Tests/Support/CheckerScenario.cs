@@ -90,7 +90,7 @@ internal static class CheckerScenario
         Unplaced = [new UnplacedPupil { Pupil = new("s7"), Reason = "capacity" }],
     };
 
-    public static ElectiveOffer Metal() => new()
+    private static ElectiveOffer Metal() => new()
     {
         Id = new("metal"), ElectiveCode = "PIE-METAL", Profile = "PIE", HostSchool = new SchoolId("north"),
         MinGroupSize = 6, MaxGroupSize = 16, OwnPupilSeats = 8, OpenSeats = 4, RequiredQualification = "PIE",

@@ -110,6 +110,18 @@ public sealed class AllocationCheckerTests
     }
 
     [Fact]
+    public void The_same_placement_listed_twice_breaks_group_membership_even_when_two_placements_are_allowed()
+    {
+        var problem = Problem().WithRules(r => r with { MaxPlacementsPerPupil = 2 });
+        var allocation = Allocation() with { Placements = Allocation().Placements.Add(Placement("s1", "wood", 1)) };
+
+        var violations = AllocationChecker.Check(problem, allocation);
+
+        AssertOnly(AllocationRuleIds.GroupMembership, violations);
+        Assert.Contains("s1 has 2 placements in offer wood", Assert.Single(violations).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_group_below_the_minimum_size_breaks_group_size()
     {
         var problem = Problem().WithOffer("wood", o => o with { MinGroupSize = 5 });
