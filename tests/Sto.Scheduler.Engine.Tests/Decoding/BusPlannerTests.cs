@@ -25,7 +25,7 @@ public sealed class BusPlannerTests
     [Fact]
     public void BusPlanner_rounds_the_bus_count_up_to_whole_buses()
     {
-        var problem = Problem().WithRules(r => r with { BusSeatCount = 1 });
+        var problem = Problem().WithScenarioRules(r => r with { BusSeatCount = 1 });
 
         var trips = BusPlanner.PlanBuses(problem, Allocation().Placements);
 

@@ -40,7 +40,7 @@ public sealed class ObjectiveCalculatorTests
         // metal: 1 + 1 + 2 staff, wood: 3 × 1 staff = 7; two groups meeting 3 weeks each = 6 group-afternoons.
         Assert.Equal(13, ObjectiveCalculator.Calculate(Problem(), Allocation()).Staffing);
 
-        var problem = Problem().WithRules(r => r with { Objective = r.Objective with { GroupCostInStaffAfternoons = 3 } });
+        var problem = Problem().WithScenarioRules(r => r with { Objective = r.Objective with { GroupCostInStaffAfternoons = 3 } });
         Assert.Equal(7 + (3 * 6), ObjectiveCalculator.Calculate(problem, Allocation()).Staffing);
     }
 
@@ -69,7 +69,7 @@ public sealed class ObjectiveCalculatorTests
     [Fact]
     public void ObjectiveCalculator_uses_the_largest_rank_cost_in_the_own_bonus()
     {
-        var problem = Problem().WithRules(r => r with { Objective = r.Objective with { RankCosts = [0, 4, 9] } });
+        var problem = Problem().WithScenarioRules(r => r with { Objective = r.Objective with { RankCosts = [0, 4, 9] } });
         var lottery = LotteryDraw.Draw(problem);
 
         var values = ObjectiveCalculator.Calculate(problem, Allocation());

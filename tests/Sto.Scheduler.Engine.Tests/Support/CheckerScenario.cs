@@ -146,7 +146,7 @@ internal static class CheckerScenario
         Departure = departure, ReturnDeparture = back,
     };
 
-    public static SchedulingProblem WithRules(this SchedulingProblem problem, Func<RegionRules, RegionRules> change) =>
+    public static SchedulingProblem WithScenarioRules(this SchedulingProblem problem, Func<RegionRules, RegionRules> change) =>
         problem with { Rules = change(problem.Rules) };
 
     public static SchedulingProblem WithOffer(this SchedulingProblem problem, string id, Func<ElectiveOffer, ElectiveOffer> change) =>

@@ -63,7 +63,7 @@ public sealed class AllocationCheckerTests
             Id = new("solar"), ElectiveCode = "PIE-SOLAR", MinGroupSize = 1, MaxGroupSize = 10, OpenSeats = 10,
             RequiredQualification = "PIE", Sessions = [Session(W17, "college", new(13, 30), new(15, 0))],
         };
-        var problem = Problem().WithRules(r => r with { MaxPlacementsPerPupil = 2 })
+        var problem = Problem().WithScenarioRules(r => r with { MaxPlacementsPerPupil = 2 })
             .WithPupil("n1", p => p with { Choices = p.Choices.Add(new ElectiveChoice { Offer = new("solar"), Rank = 3 }) });
         problem = problem with
         {
@@ -112,7 +112,7 @@ public sealed class AllocationCheckerTests
     [Fact]
     public void The_same_placement_listed_twice_breaks_group_membership_even_when_two_placements_are_allowed()
     {
-        var problem = Problem().WithRules(r => r with { MaxPlacementsPerPupil = 2 });
+        var problem = Problem().WithScenarioRules(r => r with { MaxPlacementsPerPupil = 2 });
         var allocation = Allocation() with { Placements = Allocation().Placements.Add(Placement("s1", "wood", 1)) };
 
         var violations = AllocationChecker.Check(problem, allocation);
@@ -292,7 +292,7 @@ public sealed class AllocationCheckerTests
     [Fact]
     public void Too_few_buses_a_wrong_pupil_count_and_an_empty_trip_break_buses()
     {
-        var problem = Problem().WithRules(r => r with { BusSeatCount = 1 });
+        var problem = Problem().WithScenarioRules(r => r with { BusSeatCount = 1 });
         var allocation = Allocation() with
         {
             BusTrips =
