@@ -1,0 +1,52 @@
+using Sto.Scheduler.Engine.Domain;
+
+namespace Sto.Scheduler.Engine.Baselines;
+
+/// <summary>
+/// Today's practice as a baseline, and a fast, always-valid starting plan for the solver's hint: pupils in a given
+/// arrival order each take their best-ranked choice that still has room under every hard rule of docs/rules.md
+/// (H1–H12), joining an open group or opening the next parallel group and adding staff where needed. Groups below
+/// the minimum size then close and their pupils, with everyone still unplaced, try again until nothing changes.
+/// </summary>
+/// <remarks>
+/// With k placements per pupil, a pupil takes up to k choices in rank order on their turn. Pupils missing from the
+/// arrival order come last, in problem order; unknown and repeated ids in the order are ignored. Unplaced pupils get
+/// "no-feasible-choice" when no choice passes the candidate filter, otherwise "capacity".
+/// </remarks>
+public static class GreedyAllocator
+{
+    /// <summary>Allocates the pupils greedily in <paramref name="arrivalOrder"/>.</summary>
+    public static Allocation Allocate(SchedulingProblem problem, IReadOnlyList<PupilId> arrivalOrder)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(arrivalOrder);
+
+        var state = GreedyState.Build(problem);
+        new GreedyPass(state).Run(ToIndices(state, arrivalOrder));
+        return GreedyDecoder.Decode(state);
+    }
+
+    private static List<int> ToIndices(GreedyState state, IReadOnlyList<PupilId> arrivalOrder)
+    {
+        var seen = new bool[state.Pupils.Length];
+        var order = new List<int>(state.Pupils.Length);
+        foreach (var id in arrivalOrder)
+        {
+            if (state.PupilIndex.TryGetValue(id, out var index) && !seen[index])
+            {
+                seen[index] = true;
+                order.Add(index);
+            }
+        }
+
+        for (var i = 0; i < seen.Length; i++)
+        {
+            if (!seen[i])
+            {
+                order.Add(i);
+            }
+        }
+
+        return order;
+    }
+}

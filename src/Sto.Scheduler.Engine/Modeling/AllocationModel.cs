@@ -1,0 +1,55 @@
+using Google.OrTools.Sat;
+using Sto.Scheduler.Engine.Domain;
+using Sto.Scheduler.Engine.Feasibility;
+
+namespace Sto.Scheduler.Engine.Modeling;
+
+/// <summary>The CP-SAT model of one problem with its variable containers and tier expressions.</summary>
+internal sealed class AllocationModel
+{
+    public required CpModel Model { get; init; }
+
+    public required ProblemIndex Index { get; init; }
+
+    public required Pupil[] Pupils { get; init; }
+
+    public required ElectiveOffer[] Offers { get; init; }
+
+    public required StaffMember[] Staff { get; init; }
+
+    public required List<CandidatePair> Pairs { get; init; }
+
+    public required List<int>[] PairsByPupil { get; init; }
+
+    public required List<int>[] PairsByOffer { get; init; }
+
+    /// <summary>Per offer its options (null when the offer cannot run at all).</summary>
+    public required List<GroupOption>?[] Options { get; init; }
+
+    public required BoolVar[]?[] OptionVars { get; init; }
+
+    public required List<WeekClass> WeekClasses { get; init; }
+
+    public required List<StaffSlot> StaffSlots { get; init; }
+
+    public required List<BusSlot> BusSlots { get; init; }
+
+    /// <summary>Tier name → expression to minimise, in order.</summary>
+    public required List<(string Name, LinearExpr Expression)> Tiers { get; init; }
+
+    /// <summary>Offers that can never run, with the reason (for explanations and reports).</summary>
+    public required Dictionary<int, string> DeadOffers { get; init; }
+
+    /// <summary>Number of running groups of an offer, as an expression over its option literals.</summary>
+    public LinearExpr GroupCount(int offer)
+    {
+        var options = Options[offer];
+        var vars = OptionVars[offer];
+        if (options is null || vars is null)
+        {
+            return LinearExpr.Constant(0);
+        }
+
+        return LinearExpr.WeightedSum(vars, options.Select(o => (long)o.Groups));
+    }
+}

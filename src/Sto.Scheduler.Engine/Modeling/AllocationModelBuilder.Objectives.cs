@@ -1,0 +1,124 @@
+using Google.OrTools.Sat;
+using Sto.Scheduler.Engine.Domain;
+
+namespace Sto.Scheduler.Engine.Modeling;
+
+internal sealed partial class AllocationModelBuilder
+{
+    /// <summary>The tier expressions of docs/rules.md "Exact tier values", in lexicographic order.</summary>
+    private List<(string Name, LinearExpr Expression)> BuildTiers()
+    {
+        var objective = _problem.Rules.Objective;
+        var placement = Placement();
+        var preference = LinearExpr.WeightedSum(_pairs.Select(p => p.Place), _pairs.Select(p => (long)objective.RankCost(p.Rank)));
+        var travel = Travel(objective);
+        var staffing = Staffing(objective);
+
+        if (objective.Mode == ObjectiveMode.Weighted)
+        {
+            var weighted = (placement * objective.UnplacedWeight) + (preference * objective.PreferenceWeight)
+                + (travel * objective.TravelWeight) + (staffing * objective.StaffingWeight);
+            return [(TierNames.Weighted, weighted), (TierNames.Priority, Priority(objective))];
+        }
+
+        return
+        [
+            (TierNames.Placement, placement),
+            (TierNames.Preference, preference),
+            (TierNames.Travel, travel),
+            (TierNames.Staffing, staffing),
+            (TierNames.Priority, Priority(objective)),
+        ];
+    }
+
+    /// <summary>SOFT (tier 1) · fewest pupils without a placement.</summary>
+    private LinearExpr Placement()
+    {
+        var n = _pupils.Length;
+        if (_problem.Rules.MaxPlacementsPerPupil <= 1)
+        {
+            return LinearExpr.Constant(n) - LinearExpr.Sum(_pairs.Select(p => p.Place));
+        }
+
+        var placed = new List<BoolVar>();
+        for (var p = 0; p < _pupils.Length; p++)
+        {
+            if (_pairsByPupil[p].Count == 0)
+            {
+                continue;
+            }
+
+            var isPlaced = _model.NewBoolVar($"placed[{_pupils[p].Id}]");
+            _model.Add(isPlaced <= LinearExpr.Sum(_pairsByPupil[p].Select(i => _pairs[i].Place)));
+            placed.Add(isPlaced);
+        }
+
+        return LinearExpr.Constant(n) - LinearExpr.Sum(placed);
+    }
+
+    /// <summary>SOFT (tier 3) · fewest bus-afternoons, then least pupil travel.</summary>
+    private LinearExpr Travel(ObjectiveSettings objective)
+    {
+        var minutes = LinearExpr.WeightedSum(_pairs.Select(p => p.Place), _pairs.Select(p => (long)p.TravelMinutes));
+        if (_busSlots.Count == 0)
+        {
+            return minutes;
+        }
+
+        var buses = LinearExpr.WeightedSum(_busSlots.Select(b => b.Buses), _busSlots.Select(b => (long)b.Weeks.Count * objective.BusCostInTravelMinutes));
+        return buses + minutes;
+    }
+
+    /// <summary>SOFT (tier 4) · fewest staff-afternoons and running group-afternoons.</summary>
+    private LinearExpr Staffing(ObjectiveSettings objective)
+    {
+        var builder = LinearExpr.NewBuilder();
+        foreach (var slot in _staffSlots)
+        {
+            builder.AddTerm(slot.Assigned, _weekClasses[slot.WeekClass].Weeks.Count);
+        }
+
+        for (var o = 0; o < _offers.Length; o++)
+        {
+            if (_options[o] is not null)
+            {
+                builder.Add(GroupCount(o) * ((long)_offers[o].Sessions.Length * objective.GroupCostInStaffAfternoons));
+            }
+        }
+
+        return builder;
+    }
+
+    /// <summary>SOFT (tier 5) · own pupils on the host's reserved seats first, then the better lottery number.</summary>
+    private LinearExpr Priority(ObjectiveSettings objective)
+    {
+        long n = _pupils.Length;
+        var maxCost = Enumerable.Range(1, Math.Max(1, objective.RankCosts.IsDefaultOrEmpty ? 6 : objective.RankCosts.Length))
+            .Max(objective.RankCost);
+        var ownBonus = (maxCost * n * (n + 1)) + 1;
+        var lottery = _index.Lottery;
+
+        var builder = LinearExpr.NewBuilder();
+        foreach (var pair in _pairs)
+        {
+            var number = lottery.TryGetValue(_pupils[pair.Pupil].Id, out var value) ? value : (int)n;
+            builder.AddTerm(pair.Place, objective.RankCost(pair.Rank) * (n + 1 - number));
+        }
+
+        for (var o = 0; o < _offers.Length; o++)
+        {
+            var offer = _offers[o];
+            var own = _pairsByOffer[o].Where(i => _pairs[i].IsOwnPupilOfHost).ToList();
+            if (offer.HostSchool is null || offer.OwnPupilSeats <= 0 || own.Count == 0 || _options[o] is null)
+            {
+                continue;
+            }
+
+            var filled = _model.NewIntVar(0, Math.Min(offer.OwnPupilSeats, own.Count), $"ownSeats[{offer.Id}]");
+            _model.Add(filled <= LinearExpr.Sum(own.Select(i => _pairs[i].Place)));
+            builder.AddTerm(filled, -ownBonus);
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using Google.OrTools.Sat;
+using Sto.Scheduler.Engine.Domain;
+using Sto.Scheduler.Engine.Feasibility;
+
+namespace Sto.Scheduler.Engine.Modeling;
+
+internal sealed partial class AllocationModelBuilder
+{
+    private bool CanWork(StaffMember staff, ElectiveOffer offer, Session session) =>
+        StaffRules.CanStaff(staff, offer)
+        && staff.IsAvailableIn(session.Week)
+        && StaffRules.CanReach(staff, session, _problem.Afternoon, _index.Travel);
+
+    /// <summary>An offer that lacks any ratio-counting staff, or any qualified docent, in a week it meets can never run.</summary>
+    private void FindDeadOffersByStaff()
+    {
+        var rules = _problem.Rules;
+        for (var o = 0; o < _offers.Length; o++)
+        {
+            if (_deadOffers.ContainsKey(o) || _pairsByOffer[o].Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var session in _offers[o].Sessions)
+            {
+                var able = _staff.Where(s => CanWork(s, _offers[o], session)).ToList();
+                if (!able.Any(s => StaffRules.CountsForRatio(s, rules)))
+                {
+                    _deadOffers[o] = $"no-staff:{session.Week}";
+                    break;
+                }
+
+                if (rules.RequireQualifiedDocentPerGroup && !able.Any(StaffRules.IsQualifiedDocent))
+                {
+                    _deadOffers[o] = $"no-qualified-docent:{session.Week}";
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// HARD · staff-pupil-ratio and staff-assignment: in every week an offer meets, ratio-counting staff ≥ the
+    /// option's need (⌈n/15⌉ per group for practical, 1 per group for theory) and qualified docents ≥ groups;
+    /// a staff member works in at most one offer per week, only when available, qualified and able to get there.
+    /// </summary>
+    private void AddStaffing()
+    {
+        BuildWeekClasses();
+        var rules = _problem.Rules;
+        foreach (var weekClass in _weekClasses)
+        {
+            var week = weekClass.Weeks[0];
+            var slotsByStaff = new Dictionary<int, List<BoolVar>>();
+            foreach (var o in weekClass.MeetingOffers)
+            {
+                var offer = _offers[o];
+                var session = offer.Sessions.First(s => s.Week == week);
+                var ratioStaff = new List<BoolVar>();
+                var docents = new List<BoolVar>();
+                for (var m = 0; m < _staff.Length; m++)
+                {
+                    var staff = _staff[m];
+                    var counts = StaffRules.CountsForRatio(staff, rules);
+                    var qualified = StaffRules.IsQualifiedDocent(staff);
+                    if ((!counts && !qualified) || !CanWork(staff, offer, session))
+                    {
+                        continue;
+                    }
+
+                    var slot = _model.NewBoolVar(string.Create(CultureInfo.InvariantCulture, $"staff[{staff.Id}->{offer.Id}@c{weekClass.Number}]"));
+                    _staffSlots.Add(new StaffSlot(m, o, weekClass.Number, counts, qualified, slot));
+                    _model.AddImplication(slot, _optionVars[o]![0].Not());
+                    if (counts)
+                    {
+                        ratioStaff.Add(slot);
+                    }
+
+                    if (qualified)
+                    {
+                        docents.Add(slot);
+                    }
+
+                    if (!slotsByStaff.TryGetValue(m, out var list))
+                    {
+                        slotsByStaff[m] = list = [];
+                    }
+
+                    list.Add(slot);
+                }
+
+                var need = session.Kind == SessionKind.Practical ? PracticalStaffNeed(o) : GroupCount(o);
+                _model.Add(LinearExpr.Sum(ratioStaff) >= need);
+                if (rules.RequireQualifiedDocentPerGroup)
+                {
+                    _model.Add(LinearExpr.Sum(docents) >= GroupCount(o));
+                }
+            }
+
+            foreach (var (_, slots) in slotsByStaff)
+            {
+                if (slots.Count > 1)
+                {
+                    _model.AddAtMostOne(slots);
+                }
+            }
+        }
+    }
+
+    private void BuildWeekClasses()
+    {
+        var byKey = new Dictionary<string, (List<Week> Weeks, List<int> Offers)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var week in _problem.Weeks)
+        {
+            var meeting = new List<int>();
+            var key = new System.Text.StringBuilder();
+            for (var o = 0; o < _offers.Length; o++)
+            {
+                if (_options[o] is null)
+                {
+                    continue;
+                }
+
+                var session = _offers[o].Sessions.FirstOrDefault(s => s.Week == week);
+                if (session is null)
+                {
+                    continue;
+                }
+
+                meeting.Add(o);
+                key.Append(CultureInfo.InvariantCulture, $"{o}@{session.Venue}/{session.Start:HHmm}-{session.End:HHmm}/{session.Kind};");
+            }
+
+            if (meeting.Count == 0)
+            {
+                continue;
+            }
+
+            key.Append('|');
+            for (var m = 0; m < _staff.Length; m++)
+            {
+                if (_staff[m].IsAvailableIn(week))
+                {
+                    key.Append(CultureInfo.InvariantCulture, $"{m},");
+                }
+            }
+
+            var text = key.ToString();
+            if (!byKey.TryGetValue(text, out var entry))
+            {
+                byKey[text] = entry = ([], meeting);
+                order.Add(text);
+            }
+
+            entry.Weeks.Add(week);
+        }
+
+        foreach (var text in order)
+        {
+            var (weeks, offers) = byKey[text];
+            _weekClasses.Add(new WeekClass(_weekClasses.Count, weeks, offers));
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace Sto.Scheduler.Engine.Modeling;
+
+/// <summary>Names of the objective tiers, as reported in statistics and progress.</summary>
+internal static class TierNames
+{
+    public const string Placement = "placement";
+    public const string Preference = "preference";
+    public const string Travel = "travel";
+    public const string Staffing = "staffing";
+    public const string Priority = "priority";
+    public const string Weighted = "weighted";
+}

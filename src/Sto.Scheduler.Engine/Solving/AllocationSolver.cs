@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Sto.Scheduler.Engine.Decoding;
+using Sto.Scheduler.Engine.Domain;
+using Sto.Scheduler.Engine.Feasibility;
+using Sto.Scheduler.Engine.Modeling;
+using Sto.Scheduler.Engine.Validation;
+
+namespace Sto.Scheduler.Engine.Solving;
+
+/// <summary>
+/// The engine's entry point: validate → build the CP-SAT model → hint → lexicographic search → decode → check.
+/// Returns <see cref="SolveOutcome.Invalid"/> for bad input and otherwise always an allocation (pupils that cannot
+/// be placed are listed as unplaced); a decoded allocation that fails the independent checker is a bug and throws.
+/// </summary>
+public static class AllocationSolver
+{
+    public static SolveOutcome Solve(
+        SchedulingProblem problem,
+        SolverSettings settings,
+        IProgress<SolveProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(settings);
+
+        var clock = Stopwatch.StartNew();
+        var issues = ProblemValidator.Validate(problem);
+        if (!issues.IsEmpty)
+        {
+            return new SolveOutcome.Invalid(issues);
+        }
+
+        var index = ProblemIndex.Build(problem);
+        var model = AllocationModelBuilder.Build(problem, index);
+        var (maxPlaced, flowCost) = FlowBound.Compute(model);
+        var hint = settings.UseGreedyHint ? HintBuilder.FromGreedy(model) : null;
+
+        var search = new LexicographicSearch(model, settings, progress);
+        var (solution, tiers) = search.Run(hint?.Values, clock, cancellationToken);
+        var allocation = SolutionDecoder.Decode(model, solution);
+
+        var violations = AllocationChecker.Check(problem, allocation);
+        if (!violations.IsEmpty)
+        {
+            throw new InvalidOperationException(
+                $"The solver produced an allocation that breaks {violations.Length} hard rule(s); first: {violations[0]}.");
+        }
+
+        var status = search.WasCancelled ? SolveStatus.Cancelled
+            : tiers.All(t => t.IsProvenOptimal || t.Gap <= settings.RelativeGapLimit) ? SolveStatus.Optimal
+            : SolveStatus.Feasible;
+
+        var statistics = new SolveStatistics
+        {
+            Tiers = tiers,
+            CandidatePairs = model.Pairs.Count,
+            Variables = model.Model.Model.Variables.Count,
+            Constraints = model.Model.Model.Constraints.Count,
+            FlowBoundUnplaced = problem.Rules.MaxPlacementsPerPupil <= 1 ? problem.Pupils.Length - maxPlaced : 0,
+            FlowBoundRankCost = flowCost,
+            HintUnplaced = hint?.Unplaced ?? problem.Pupils.Length,
+            HintRankCost = hint?.RankCost ?? 0,
+            TimeToFirstSolution = search.FirstSolutionAt ?? clock.Elapsed,
+            Elapsed = clock.Elapsed,
+        };
+
+        return new SolveOutcome.Solved(allocation, QualityCalculator.Calculate(problem, allocation), statistics, status);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Google.OrTools.Sat;
+using Sto.Scheduler.Engine.Modeling;
+
+namespace Sto.Scheduler.Engine.Solving;
+
+/// <summary>
+/// Optimises the tiers one after another: each tier is minimised with the previous solution as a complete hint,
+/// then its value is fixed as a constraint (≤ the value found) before the next tier. Records value, proven bound
+/// and gap per tier.
+/// </summary>
+internal sealed class LexicographicSearch(AllocationModel model, SolverSettings settings, IProgress<SolveProgress>? progress)
+{
+    private static readonly double[] TierShares = [3, 4, 1.5, 1.5, 1];
+
+    public TimeSpan? FirstSolutionAt { get; private set; }
+
+    public bool WasCancelled { get; private set; }
+
+    /// <summary>Runs all tiers; returns the last solution found (never null: the empty plan is always feasible).</summary>
+    public (long[] Solution, ImmutableArray<TierResult> Tiers) Run(long[]? hint, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var tiers = ImmutableArray.CreateBuilder<TierResult>();
+        var solution = hint;
+        if (hint is not null)
+        {
+            SetHint(hint);
+        }
+
+        for (var t = 0; t < model.Tiers.Count; t++)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                WasCancelled = true;
+                break;
+            }
+
+            var (name, expression) = model.Tiers[t];
+            model.Model.Minimize(expression);
+            var started = clock.Elapsed;
+            using var solver = new CpSolver { StringParameters = Parameters(t, clock.Elapsed) };
+            var callback = new ProgressCallback(name, t + 1, model.Tiers.Count, clock, progress);
+            using var registration = cancellationToken.Register(solver.StopSearch);
+            var status = solver.Solve(model.Model, callback);
+            FirstSolutionAt ??= callback.FirstSolutionAt;
+
+            if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
+            {
+                var response = solver.Response ?? throw new InvalidOperationException("CP-SAT returned no response.");
+                solution = [.. response.Solution];
+                var objective = (long)Math.Round(response.ObjectiveValue);
+                var bound = (long)Math.Ceiling(response.BestObjectiveBound - 1e-6);
+                var optimal = status == CpSolverStatus.Optimal;
+                tiers.Add(new TierResult
+                {
+                    Tier = name,
+                    Objective = objective,
+                    BestBound = optimal ? objective : Math.Min(bound, objective),
+                    Gap = optimal ? 0 : RelativeGap(objective, bound),
+                    IsProvenOptimal = optimal,
+                    Elapsed = clock.Elapsed - started,
+                });
+                model.Model.Add(expression <= objective);
+                SetHint(solution);
+            }
+            else
+            {
+                tiers.Add(new TierResult { Tier = name, Gap = 1, Elapsed = clock.Elapsed - started });
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                WasCancelled = true;
+                break;
+            }
+        }
+
+        return (solution ?? new long[model.Model.Model.Variables.Count], tiers.ToImmutable());
+    }
+
+    /// <summary>(objective − bound) / max(1, |objective|), never negative.</summary>
+    public static double RelativeGap(long objective, long bound) =>
+        Math.Max(0, objective - bound) / Math.Max(1.0, Math.Abs((double)objective));
+
+    private void SetHint(long[] values)
+    {
+        var proto = model.Model.Model;
+        proto.SolutionHint = new PartialVariableAssignment();
+        proto.SolutionHint.Vars.Add(Enumerable.Range(0, values.Length));
+        proto.SolutionHint.Values.Add(values);
+    }
+
+    private string Parameters(int tier, TimeSpan elapsed)
+    {
+        var remainingShares = TierShares.Skip(tier).Take(model.Tiers.Count - tier).Sum();
+        var share = TierShares[Math.Min(tier, TierShares.Length - 1)] / Math.Max(1e-9, remainingShares);
+        // In reproducible mode the wall-clock limit must not depend on elapsed time: CP-SAT tunes itself by it.
+        var seconds = settings.DeterministicTimeLimit is null
+            ? Math.Max(0.2, (settings.TimeLimit - elapsed).TotalSeconds * share)
+            : settings.TimeLimit.TotalSeconds;
+        var parts = new List<string>
+        {
+            Invariant($"random_seed:{settings.RandomSeed}"),
+            Invariant($"relative_gap_limit:{settings.RelativeGapLimit}"),
+            Invariant($"max_time_in_seconds:{seconds}"),
+        };
+
+        if (settings.Workers <= 1)
+        {
+            parts.Add("num_workers:1");
+            parts.Add("linearization_level:2");
+        }
+        else
+        {
+            parts.Add(Invariant($"num_workers:{settings.Workers}"));
+            parts.Add("subsolvers:\"max_lp\"");
+        }
+
+        if (settings.DeterministicTimeLimit is { } budget)
+        {
+            parts.Add(Invariant($"max_deterministic_time:{budget * share}"));
+        }
+
+        return string.Join(',', parts);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sto.Scheduler.Benchmarks;
+using Sto.Scheduler.Engine.Baselines;
+using Sto.Scheduler.Engine.DemoData;
+using Sto.Scheduler.Engine.Decoding;
+using Sto.Scheduler.Engine.Domain;
+using Sto.Scheduler.Engine.Serialization;
+using Sto.Scheduler.Engine.Solving;
+
+// Usage:
+//   bench [--sizes 300,1000,5000] [--seconds 60] [--seed 1]   one child process per instance (peak memory per solve)
+//   one --pupils N [--seconds S] [--seed K]                    solve one generated instance, print its rows
+//   demo [--file data/demo-subregion.json] [--seconds S]       solve the demo subregion and print the metrics table
+var mode = args.Length > 0 ? args[0] : "bench";
+var seconds = Option("--seconds", 60.0);
+var seed = (int)Option("--seed", 1.0);
+
+switch (mode)
+{
+    case "bench":
+        var sizes = OptionText("--sizes", "300,1000,5000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture));
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, time limit {seconds} s, seed {seed}");
+        Console.WriteLine();
+        Console.WriteLine(BenchmarkRow.Header);
+        foreach (var size in sizes)
+        {
+            RunChild(size);
+        }
+
+        break;
+    case "one":
+        SolveOne((int)Option("--pupils", 300), Name((int)Option("--pupils", 300)), Generate((int)Option("--pupils", 300)));
+        break;
+    case "demo":
+        var file = OptionText("--file", Path.Combine(FindRoot(), "data", "demo-subregion.json"));
+        var problem = ProblemJson.Deserialize(File.ReadAllText(file));
+        Console.WriteLine(BenchmarkRow.Header);
+        SolveOne(problem.Pupils.Length, "demo " + problem.Name, problem);
+        break;
+    default:
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use bench, one or demo.");
+        return 2;
+}
+
+return 0;
+
+SchedulingProblem Generate(int pupils) => pupils switch
+{
+    <= 300 => DemoSubregionGenerator.Generate(DemoParameters.Subregion(seed)),
+    <= 1000 => DemoSubregionGenerator.Generate(DemoParameters.LargeSubregion(seed)),
+    _ => DemoSubregionGenerator.Generate(DemoParameters.Region(seed)),
+};
+
+string Name(int pupils) => pupils switch { <= 300 => "subregion", <= 1000 => "large subregion", _ => "region" };
+
+void SolveOne(int size, string name, SchedulingProblem problem)
+{
+    var label = $"{name} ({problem.Pupils.Length} pupils, {problem.Offers.Length} offers, {problem.Staff.Length} staff)";
+    foreach (var (method, order) in new[]
+    {
+        ("FCFS (schools in turn)", ArrivalOrders.FirstComeFirstServed(problem, seed)),
+        ("RSD (random order)", ArrivalOrders.RandomSerialDictatorship(problem, seed)),
+    })
+    {
+        var clock = Stopwatch.StartNew();
+        var allocation = GreedyAllocator.Allocate(problem, order);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var quality = QualityCalculator.Calculate(problem, allocation);
+        Console.WriteLine(new BenchmarkRow(label, method, "-", elapsed, elapsed, quality, "-", BenchmarkRow.Check(problem, allocation), Peak()));
+    }
+
+    var settings = SolverSettings.Default with { TimeLimit = TimeSpan.FromSeconds(seconds) };
+    var outcome = AllocationSolver.Solve(problem, settings);
+    if (outcome is SolveOutcome.Solved solved)
+    {
+        var gaps = string.Join(" / ", solved.Statistics.Tiers.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Tier} {t.Gap * 100:F2}%")));
+        Console.WriteLine(new BenchmarkRow(
+            label, "CP-SAT engine", solved.Status.ToString(), solved.Statistics.TimeToFirstSolution.TotalSeconds,
+            solved.Statistics.Elapsed.TotalSeconds, solved.Quality, gaps, BenchmarkRow.Check(problem, solved.Allocation), Peak()));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {label}: pairs {solved.Statistics.CandidatePairs}, variables {solved.Statistics.Variables}, constraints {solved.Statistics.Constraints}, flow bound unplaced {solved.Statistics.FlowBoundUnplaced}, flow rank cost {solved.Statistics.FlowBoundRankCost}, hint unplaced {solved.Statistics.HintUnplaced}"));
+        foreach (var tier in solved.Statistics.Tiers)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    tier {tier.Tier}: objective {tier.Objective}, bound {tier.BestBound}, gap {tier.Gap * 100:F3}%, {tier.Elapsed.TotalSeconds:F2} s"));
+        }
+    }
+    else if (outcome is SolveOutcome.Invalid invalid)
+    {
+        Console.Error.WriteLine($"Invalid instance: {string.Join("; ", invalid.Issues.Take(5))}");
+    }
+}
+
+void RunChild(int size)
+{
+    var self = Environment.ProcessPath ?? "dotnet";
+    var dll = typeof(BenchmarkRow).Assembly.Location;
+    var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+    if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+    {
+        start.ArgumentList.Add(dll);
+    }
+
+    foreach (var arg in new[] { "one", "--pupils", size.ToString(CultureInfo.InvariantCulture), "--seconds", seconds.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture) })
+    {
+        start.ArgumentList.Add(arg);
+    }
+
+    using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the benchmark child process.");
+    Console.Write(child.StandardOutput.ReadToEnd());
+    child.WaitForExit();
+}
+
+static long Peak()
+{
+    using var process = Process.GetCurrentProcess();
+    return process.PeakWorkingSet64 / (1024 * 1024);
+}
+
+double Option(string name, double fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? double.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+string OptionText(string name, string fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+}
+
+static string FindRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sto.Scheduler.sln")))
+    {
+        directory = directory.Parent;
+    }
+
+    return directory?.FullName ?? Directory.GetCurrentDirectory();
+}

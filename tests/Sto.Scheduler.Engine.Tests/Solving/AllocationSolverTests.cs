@@ -1,0 +1,104 @@
+using Sto.Scheduler.Engine.Domain;
+using Sto.Scheduler.Engine.Solving;
+using Sto.Scheduler.Engine.Tests.Support;
+
+namespace Sto.Scheduler.Engine.Tests.Solving;
+
+public sealed class AllocationSolverTests
+{
+    private static SchedulingProblem Contended() => new ProblemBuilder()
+        .School("north")
+        .School("south", northKm: -3)
+        .Offer("metal", "north", min: 4, max: 10)
+        .Offer("wood", "south", min: 4, max: 10)
+        .Pupils(12, "north", "metal", "wood")
+        .Pupils(8, "south", "metal", "wood")
+        .Docent("de-vries", "north", "metal", "wood")
+        .Docent("bakker", "south", "metal", "wood")
+        .Build();
+
+    [Fact]
+    public void Solve_returns_every_validation_issue_instead_of_solving_bad_input()
+    {
+        var problem = Contended() with { Weeks = [] };
+
+        var outcome = AllocationSolver.Solve(problem, SolverTestExtensions.Reproducible);
+
+        var invalid = Assert.IsType<SolveOutcome.Invalid>(outcome);
+        Assert.NotEmpty(invalid.Issues);
+    }
+
+    [Fact]
+    public void Solve_rejects_a_null_problem()
+    {
+        Assert.Throws<ArgumentNullException>(() => AllocationSolver.Solve(null!, SolverSettings.Default));
+    }
+
+    [Fact]
+    public void Reproducible_settings_give_the_same_allocation_twice()
+    {
+        var first = Contended().SolveOrFail().Allocation;
+        var second = Contended().SolveOrFail().Allocation;
+
+        Assert.Equal(string.Join('\n', first.Placements), string.Join('\n', second.Placements));
+        Assert.Equal(first.Groups.Select(g => string.Join(',', g.Pupils)), second.Groups.Select(g => string.Join(',', g.Pupils)));
+    }
+
+    [Fact]
+    public void Every_tier_reports_objective_bound_and_gap_and_the_run_is_proven_optimal()
+    {
+        var solved = Contended().SolveOrFail();
+
+        Assert.Equal(SolveStatus.Optimal, solved.Status);
+        Assert.Equal(["placement", "preference", "travel", "staffing", "priority"], solved.Statistics.Tiers.Select(t => t.Tier));
+        Assert.All(solved.Statistics.Tiers, t => Assert.Equal(t.Objective, t.BestBound));
+        Assert.Equal(0, solved.Statistics.FlowBoundUnplaced);
+    }
+
+    [Fact]
+    public void Host_pupils_win_the_contended_seats_of_their_own_school_when_seats_are_reserved()
+    {
+        var problem = new ProblemBuilder()
+            .School("north")
+            .School("south", northKm: -1)
+            .Offer("metal", "north", min: 2, max: 4, open: 4, change: o => o with { OwnPupilSeats = 0 })
+            .Offer("wood", "south", min: 2, max: 10)
+            .Pupils(3, "north", "metal", "wood")
+            .Pupils(3, "south", "metal", "wood")
+            .Docent("de-vries", "north", "metal", "wood")
+            .Docent("bakker", "south", "metal", "wood")
+            .Build();
+        var reserved = problem with
+        {
+            Offers = [problem.Offers[0] with { OwnPupilSeats = 2, OpenSeats = 2 }, problem.Offers[1]],
+        };
+
+        var solved = reserved.SolveOrFail();
+
+        var inMetal = solved.Allocation.Placements.Where(p => p.Offer.Value == "metal").Select(p => p.Pupil.Value).ToList();
+        Assert.Equal(4, inMetal.Count);
+        Assert.True(inMetal.Count(p => p.StartsWith("north", StringComparison.Ordinal)) >= 2);
+    }
+
+    [Fact]
+    public void Progress_is_reported_for_every_tier_and_cancellation_still_returns_a_valid_plan()
+    {
+        var reports = new List<SolveProgress>();
+        var progress = new SynchronousProgress<SolveProgress>(reports.Add);
+
+        var outcome = AllocationSolver.Solve(Contended(), SolverTestExtensions.Reproducible, progress);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var stopped = AllocationSolver.Solve(Contended(), SolverTestExtensions.Reproducible, null, cancelled.Token);
+
+        Assert.IsType<SolveOutcome.Solved>(outcome);
+        Assert.Contains(reports, r => r.Tier == "placement");
+        var cancelledRun = Assert.IsType<SolveOutcome.Solved>(stopped);
+        Assert.Equal(SolveStatus.Cancelled, cancelledRun.Status);
+    }
+
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
