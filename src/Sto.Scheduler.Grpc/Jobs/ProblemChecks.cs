@@ -4,9 +4,8 @@ using Sto.Scheduler.Engine.Validation;
 
 namespace Sto.Scheduler.Grpc.Jobs;
 
-/// <summary>The Engine's problem validation, used by validate_only runs. Placeholder until ProblemValidator lands on main.</summary>
+/// <summary>The Engine's problem validation, used by validate_only runs (the solver repeats it for real runs).</summary>
 public static class ProblemChecks
 {
-    public static ImmutableArray<ValidationIssue> Validate(SchedulingProblem problem) =>
-        problem.Pupils.IsDefault ? [new ValidationIssue("pupils", "missing", "No pupils.")] : [];
+    public static ImmutableArray<ValidationIssue> Validate(SchedulingProblem problem) => ProblemValidator.Validate(problem);
 }
