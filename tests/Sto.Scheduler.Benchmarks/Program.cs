@@ -70,7 +70,12 @@ void SolveOne(int size, string name, SchedulingProblem problem)
         Console.WriteLine(new BenchmarkRow(label, method, "-", elapsed, elapsed, quality, "-", BenchmarkRow.Check(problem, allocation), Peak()));
     }
 
-    var settings = SolverSettings.Default with { TimeLimit = TimeSpan.FromSeconds(seconds) };
+    var settings = SolverSettings.Default with
+    {
+        TimeLimit = TimeSpan.FromSeconds(seconds),
+        Workers = (int)Option("--workers", 2),
+        ExtraParameters = OptionText("--cpsat", ""),
+    };
     var outcome = AllocationSolver.Solve(problem, settings);
     if (outcome is SolveOutcome.Solved solved)
     {

@@ -15,7 +15,7 @@ public static partial class ObjectiveCalculator
     /// </summary>
     private static long Priority(ProblemIndex index, ImmutableArray<KnownPlacement> placements, ObjectiveSettings objective)
     {
-        var lottery = LotteryDraw.Draw(index.Problem);
+        var lottery = index.Lottery;
         long n = lottery.Count;
         var ownBonus = checked((MaxRankCost(index, objective) * n * (n + 1)) + 1);
 

@@ -19,7 +19,7 @@ internal static class SolutionDecoder
         var placements = new List<PupilPlacement>();
         var groups = new List<GroupPlan>();
         var placedPupils = new HashSet<int>();
-        var slotsByOffer = model.StaffSlots.ToLookup(s => s.Offer);
+        var staffByOfferAndClass = StaffTypeDecoder.Decode(model, values);
 
         for (var o = 0; o < model.Offers.Length; o++)
         {
@@ -53,7 +53,7 @@ internal static class SolutionDecoder
                 }
             }
 
-            var staffing = StaffPerWeek(model, values, o, sizes, slotsByOffer[o]);
+            var staffing = StaffPerWeek(model, o, sizes, staffByOfferAndClass);
             for (var g = 0; g < sizes.Length; g++)
             {
                 groups.Add(new GroupPlan
@@ -86,7 +86,7 @@ internal static class SolutionDecoder
     }
 
     private static List<(Week Week, List<StaffMember>[] Groups)> StaffPerWeek(
-        AllocationModel model, IReadOnlyList<long> values, int offer, int[] sizes, IEnumerable<StaffSlot> slots)
+        AllocationModel model, int offer, int[] sizes, Dictionary<(int Offer, int WeekClass), List<StaffMember>> staffByOfferAndClass)
     {
         var rules = model.Index.Problem.Rules;
         var previous = new Dictionary<StaffId, int>();
@@ -94,10 +94,7 @@ internal static class SolutionDecoder
         foreach (var session in model.Offers[offer].Sessions.OrderBy(s => s.Week))
         {
             var weekClass = model.WeekClasses.First(c => c.Weeks.Contains(session.Week));
-            var assigned = slots
-                .Where(s => s.WeekClass == weekClass.Number && values[s.Assigned.GetIndex()] == 1)
-                .Select(s => model.Staff[s.Staff])
-                .ToList();
+            var assigned = staffByOfferAndClass.TryGetValue((offer, weekClass.Number), out var people) ? people : [];
             var perGroup = GroupStaffDistributor.Distribute(sizes, session.Kind, assigned, rules, previous);
             previous.Clear();
             for (var g = 0; g < perGroup.Length; g++)

@@ -32,6 +32,8 @@ internal sealed class AllocationModel
 
     public required List<StaffSlot> StaffSlots { get; init; }
 
+    public required List<StaffType> StaffTypes { get; init; }
+
     public required List<BusSlot> BusSlots { get; init; }
 
     /// <summary>Tier name → expression to minimise, in order.</summary>

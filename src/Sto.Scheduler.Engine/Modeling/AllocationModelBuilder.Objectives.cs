@@ -21,15 +21,20 @@ internal sealed partial class AllocationModelBuilder
             return [(TierNames.Weighted, weighted), (TierNames.Priority, Priority(objective))];
         }
 
+        // Tiers 1 and 2 are solved together: one unplaced pupil costs more than all rank costs together
+        // (maxCost × N + 1), which keeps their order exact while sparing a second search.
+        var unplacedCost = ((long)MaxRankCost(objective) * _pupils.Length) + 1;
         return
         [
-            (TierNames.Placement, placement),
-            (TierNames.Preference, preference),
+            (TierNames.PlacementAndPreference, (placement * unplacedCost) + preference),
             (TierNames.Travel, travel),
             (TierNames.Staffing, staffing),
             (TierNames.Priority, Priority(objective)),
         ];
     }
+
+    private static int MaxRankCost(ObjectiveSettings objective) =>
+        Enumerable.Range(1, Math.Max(1, objective.RankCosts.IsDefaultOrEmpty ? 6 : objective.RankCosts.Length)).Max(objective.RankCost);
 
     /// <summary>SOFT (tier 1) · fewest pupils without a placement.</summary>
     private LinearExpr Placement()
@@ -93,8 +98,7 @@ internal sealed partial class AllocationModelBuilder
     private LinearExpr Priority(ObjectiveSettings objective)
     {
         long n = _pupils.Length;
-        var maxCost = Enumerable.Range(1, Math.Max(1, objective.RankCosts.IsDefaultOrEmpty ? 6 : objective.RankCosts.Length))
-            .Max(objective.RankCost);
+        var maxCost = MaxRankCost(objective);
         var ownBonus = (maxCost * n * (n + 1)) + 1;
         var lottery = _index.Lottery;
 

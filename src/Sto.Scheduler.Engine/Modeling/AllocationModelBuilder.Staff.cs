@@ -48,21 +48,22 @@ internal sealed partial class AllocationModelBuilder
     /// </summary>
     private void AddStaffing()
     {
+        BuildStaffTypes();
         BuildWeekClasses();
         var rules = _problem.Rules;
         foreach (var weekClass in _weekClasses)
         {
             var week = weekClass.Weeks[0];
-            var slotsByStaff = new Dictionary<int, List<BoolVar>>();
+            var slotsByType = new Dictionary<int, List<IntVar>>();
             foreach (var o in weekClass.MeetingOffers)
             {
                 var offer = _offers[o];
                 var session = offer.Sessions.First(s => s.Week == week);
-                var ratioStaff = new List<BoolVar>();
-                var docents = new List<BoolVar>();
-                for (var m = 0; m < _staff.Length; m++)
+                var ratioStaff = LinearExpr.NewBuilder();
+                var docents = LinearExpr.NewBuilder();
+                foreach (var type in _staffTypes)
                 {
-                    var staff = _staff[m];
+                    var staff = _staff[type.Members[0]];
                     var counts = StaffRules.CountsForRatio(staff, rules);
                     var qualified = StaffRules.IsQualifiedDocent(staff);
                     if ((!counts && !qualified) || !CanWork(staff, offer, session))
@@ -70,9 +71,10 @@ internal sealed partial class AllocationModelBuilder
                         continue;
                     }
 
-                    var slot = _model.NewBoolVar(string.Create(CultureInfo.InvariantCulture, $"staff[{staff.Id}->{offer.Id}@c{weekClass.Number}]"));
-                    _staffSlots.Add(new StaffSlot(m, o, weekClass.Number, counts, qualified, slot));
-                    _model.AddImplication(slot, _optionVars[o]![0].Not());
+                    var capacity = type.Members.Count;
+                    var slot = _model.NewIntVar(0, capacity, string.Create(CultureInfo.InvariantCulture, $"staff[{staff.Id}+{capacity - 1}->{offer.Id}@c{weekClass.Number}]"));
+                    _staffSlots.Add(new StaffSlot(type.Number, o, weekClass.Number, counts, qualified, capacity, slot));
+                    _model.Add(slot == 0).OnlyEnforceIf(_optionVars[o]![0]);
                     if (counts)
                     {
                         ratioStaff.Add(slot);
@@ -83,29 +85,57 @@ internal sealed partial class AllocationModelBuilder
                         docents.Add(slot);
                     }
 
-                    if (!slotsByStaff.TryGetValue(m, out var list))
+                    if (!slotsByType.TryGetValue(type.Number, out var list))
                     {
-                        slotsByStaff[m] = list = [];
+                        slotsByType[type.Number] = list = [];
                     }
 
                     list.Add(slot);
                 }
 
                 var need = session.Kind == SessionKind.Practical ? PracticalStaffNeed(o) : GroupCount(o);
-                _model.Add(LinearExpr.Sum(ratioStaff) >= need);
+                _model.Add(ratioStaff >= need);
                 if (rules.RequireQualifiedDocentPerGroup)
                 {
-                    _model.Add(LinearExpr.Sum(docents) >= GroupCount(o));
+                    _model.Add(docents >= GroupCount(o));
                 }
             }
 
-            foreach (var (_, slots) in slotsByStaff)
+            foreach (var (type, slots) in slotsByType)
             {
-                if (slots.Count > 1)
+                if (slots.Count > 1 || _staffTypes[type].Members.Count < slots.Count)
                 {
-                    _model.AddAtMostOne(slots);
+                    _model.Add(LinearExpr.Sum(slots) <= _staffTypes[type].Members.Count);
                 }
             }
+        }
+    }
+
+    private void BuildStaffTypes()
+    {
+        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        for (var m = 0; m < _staff.Length; m++)
+        {
+            var staff = _staff[m];
+            var key = string.Join('|',
+                staff.BaseSite,
+                staff.Kind,
+                staff.IsQualifiedTeacher,
+                string.Join(',', staff.Qualifications.Select(q => q.ToUpperInvariant()).Order(StringComparer.Ordinal)),
+                string.Join(',', _problem.Weeks.Where(staff.IsAvailableIn)));
+            if (!byKey.TryGetValue(key, out var members))
+            {
+                byKey[key] = members = [];
+                order.Add(key);
+            }
+
+            members.Add(m);
+        }
+
+        foreach (var key in order)
+        {
+            _staffTypes.Add(new StaffType(_staffTypes.Count, byKey[key]));
         }
     }
 
@@ -140,11 +170,11 @@ internal sealed partial class AllocationModelBuilder
             }
 
             key.Append('|');
-            for (var m = 0; m < _staff.Length; m++)
+            foreach (var type in _staffTypes)
             {
-                if (_staff[m].IsAvailableIn(week))
+                if (_staff[type.Members[0]].IsAvailableIn(week))
                 {
-                    key.Append(CultureInfo.InvariantCulture, $"{m},");
+                    key.Append(CultureInfo.InvariantCulture, $"{type.Number},");
                 }
             }
 

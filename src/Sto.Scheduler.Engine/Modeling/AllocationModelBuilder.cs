@@ -27,6 +27,7 @@ internal sealed partial class AllocationModelBuilder
     private BoolVar[]?[] _optionVars = [];
     private readonly List<WeekClass> _weekClasses = [];
     private readonly List<StaffSlot> _staffSlots = [];
+    private readonly List<StaffType> _staffTypes = [];
     private readonly List<BusSlot> _busSlots = [];
 
     private AllocationModelBuilder(SchedulingProblem problem, ProblemIndex index)
@@ -76,6 +77,7 @@ internal sealed partial class AllocationModelBuilder
             OptionVars = builder._optionVars,
             WeekClasses = builder._weekClasses,
             StaffSlots = builder._staffSlots,
+            StaffTypes = builder._staffTypes,
             BusSlots = builder._busSlots,
             Tiers = tiers,
             DeadOffers = builder._deadOffers,

@@ -2,5 +2,8 @@ using Google.OrTools.Sat;
 
 namespace Sto.Scheduler.Engine.Modeling;
 
-/// <summary>Staff member <see cref="Staff"/> works with offer <see cref="Offer"/> in every week of a week class.</summary>
-internal sealed record StaffSlot(int Staff, int Offer, int WeekClass, bool CountsForRatio, bool IsQualifiedDocent, BoolVar Assigned);
+/// <summary>
+/// How many staff members of one interchangeable <see cref="StaffType"/> work with offer <see cref="Offer"/> in every
+/// week of a week class (0..<see cref="Capacity"/>).
+/// </summary>
+internal sealed record StaffSlot(int Type, int Offer, int WeekClass, bool CountsForRatio, bool IsQualifiedDocent, int Capacity, IntVar Assigned);

@@ -5,6 +5,7 @@ internal static class TierNames
 {
     public const string Placement = "placement";
     public const string Preference = "preference";
+    public const string PlacementAndPreference = "placement+preference";
     public const string Travel = "travel";
     public const string Staffing = "staffing";
     public const string Priority = "priority";

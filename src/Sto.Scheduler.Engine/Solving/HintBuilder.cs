@@ -40,9 +40,9 @@ internal static class HintBuilder
             foreach (var slot in model.StaffSlots.Where(s => s.Offer == o))
             {
                 var week = model.WeekClasses[slot.WeekClass].Weeks[0];
-                var staffId = model.Staff[slot.Staff].Id;
-                var works = groups.Any(g => g.Staffing.Any(w => w.Week == week && w.Staff.Contains(staffId)));
-                values[slot.Assigned.GetIndex()] = works ? 1 : 0;
+                var members = model.StaffTypes[slot.Type].Members.Select(m => model.Staff[m].Id).ToHashSet();
+                var working = groups.SelectMany(g => g.Staffing.Where(w => w.Week == week).SelectMany(w => w.Staff)).Count(members.Contains);
+                values[slot.Assigned.GetIndex()] = Math.Min(working, slot.Capacity);
             }
         }
 

@@ -13,7 +13,7 @@ namespace Sto.Scheduler.Engine.Solving;
 /// </summary>
 internal sealed class LexicographicSearch(AllocationModel model, SolverSettings settings, IProgress<SolveProgress>? progress)
 {
-    private static readonly double[] TierShares = [3, 4, 1.5, 1.5, 1];
+    private static readonly double[] TierShares = [6, 1.5, 1.5, 1];
 
     public TimeSpan? FirstSolutionAt { get; private set; }
 
@@ -65,8 +65,10 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 model.Model.Add(expression <= objective);
                 SetHint(solution);
             }
-            else
+            else if (solution is not null)
             {
+                // No solution within this tier's budget (CP-SAT may drop a hint when time runs out in presolve):
+                // keep the previous tier's plan; this tier is reported as unproven (gap 1).
                 tiers.Add(new TierResult { Tier = name, Gap = 1, Elapsed = clock.Elapsed - started });
             }
 
@@ -121,6 +123,11 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
         if (settings.DeterministicTimeLimit is { } budget)
         {
             parts.Add(Invariant($"max_deterministic_time:{budget * share}"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.ExtraParameters))
+        {
+            parts.Add(settings.ExtraParameters);
         }
 
         return string.Join(',', parts);

@@ -24,6 +24,9 @@ public sealed record SolverSettings
     /// <summary>Use the greedy allocation as a solution hint (recommended).</summary>
     public bool UseGreedyHint { get; init; } = true;
 
+    /// <summary>Extra CP-SAT parameters in text format appended last (experiments, e.g. "log_search_progress:true").</summary>
+    public string ExtraParameters { get; init; } = "";
+
     /// <summary>Production settings for 2 cores.</summary>
     public static SolverSettings Default { get; } = new();
 

@@ -33,7 +33,21 @@ public static partial class AllocationChecker
             }
         }
 
-        foreach (var group in allocation.Groups.NullToEmpty().Where(g => g is not null))
+        CheckGroupIds(context);
+
+        foreach (var ticket in allocation.Lottery.NullToEmpty().Where(t => t is not null && !index.Pupils.ContainsKey(t.Pupil)))
+        {
+            context.Add(Rule, Show(ticket.Pupil.Value), $"A lottery ticket names pupil {Show(ticket.Pupil.Value)}, who is not in the problem.");
+        }
+
+        CheckEveryPupilOnce(context);
+    }
+
+    private static void CheckGroupIds(CheckContext context)
+    {
+        const string Rule = AllocationRuleIds.Accounting;
+        var index = context.Index;
+        foreach (var group in context.Allocation.Groups.NullToEmpty().Where(g => g is not null))
         {
             var name = GroupName(group.Offer, group.Group);
             if (!index.Offers.ContainsKey(group.Offer))
@@ -52,13 +66,6 @@ public static partial class AllocationChecker
                 context.Add(Rule, name, $"Group {name} is staffed by {Show(unknown.Value)}, who is not in the problem.");
             }
         }
-
-        foreach (var ticket in allocation.Lottery.NullToEmpty().Where(t => t is not null && !index.Pupils.ContainsKey(t.Pupil)))
-        {
-            context.Add(Rule, Show(ticket.Pupil.Value), $"A lottery ticket names pupil {Show(ticket.Pupil.Value)}, who is not in the problem.");
-        }
-
-        CheckEveryPupilOnce(context);
     }
 
     private static void CheckEveryPupilOnce(CheckContext context)

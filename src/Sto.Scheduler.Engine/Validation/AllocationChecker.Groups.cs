@@ -23,6 +23,23 @@ public static partial class AllocationChecker
             .Where(p => p is not null)
             .Select(p => (p.Pupil, p.Offer, p.Group))
             .ToHashSet();
+        CheckPlacementsAreListed(context, plans);
+        CheckListedPupilsArePlaced(context, plans, placed);
+
+        var repeats = context.Allocation.Placements.NullToEmpty()
+            .Where(p => p is not null)
+            .GroupBy(p => (p.Pupil, p.Offer))
+            .Where(g => g.Count() > 1);
+        foreach (var repeated in repeats)
+        {
+            var pupil = Show(repeated.Key.Pupil.Value);
+            var offer = Show(repeated.Key.Offer.Value);
+            context.Add(AllocationRuleIds.GroupMembership, pupil, $"Pupil {pupil} has {repeated.Count()} placements in offer {offer}; at most one group of an offer is allowed.");
+        }
+    }
+
+    private static void CheckPlacementsAreListed(CheckContext context, Dictionary<(OfferId, int), GroupPlan> plans)
+    {
         // Placements and groups of unknown offers are left to H12 (accounting).
         foreach (var placement in context.Allocation.Placements.NullToEmpty()
             .Where(p => p is not null && context.Index.Offers.ContainsKey(p.Offer)))
@@ -38,7 +55,11 @@ public static partial class AllocationChecker
                 context.Add(AllocationRuleIds.GroupMembership, pupil, $"Pupil {pupil} is placed in group {name} but is missing from its pupil list.");
             }
         }
+    }
 
+    private static void CheckListedPupilsArePlaced(
+        CheckContext context, Dictionary<(OfferId, int), GroupPlan> plans, HashSet<(PupilId, OfferId, int)> placed)
+    {
         foreach (var plan in plans.Values.Where(g => context.Index.Offers.ContainsKey(g.Offer)))
         {
             var name = GroupName(plan.Offer, plan.Group);
@@ -55,13 +76,6 @@ public static partial class AllocationChecker
                     context.Add(AllocationRuleIds.GroupMembership, name, $"Pupil {pupil} is on the pupil list of group {name} but has no placement in it.");
                 }
             }
-        }
-
-        foreach (var repeated in placed.GroupBy(p => (p.Pupil, p.Offer)).Where(g => g.Count() > 1))
-        {
-            var pupil = Show(repeated.Key.Pupil.Value);
-            var offer = Show(repeated.Key.Offer.Value);
-            context.Add(AllocationRuleIds.GroupMembership, pupil, $"Pupil {pupil} is placed in {repeated.Count()} groups of offer {offer}; at most one is allowed.");
         }
     }
 

@@ -108,12 +108,12 @@ public static partial class ProblemValidator
         }
     }
 
-    /// <summary>Reports a week that is not one of the planning period's weeks.</summary>
-    private static void InPeriod(Context context, Week week, string path, string what)
+    /// <summary>Reports a week that is not one of the planning period's weeks, e.g. "offer 'x' meets in 2027-W08, …".</summary>
+    private static void InPeriod(Context context, Week week, string path, string fact)
     {
         if (!context.PeriodWeeks.Contains(week))
         {
-            context.Add(path, IssueCodes.WeekOutsidePeriod, $"{what} {week} is not a week of the planning period.");
+            context.Add(path, IssueCodes.WeekOutsidePeriod, $"{fact} {week}, which is not a week of the planning period.");
         }
     }
 

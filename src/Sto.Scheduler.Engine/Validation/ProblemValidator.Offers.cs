@@ -67,7 +67,7 @@ public static partial class ProblemValidator
             context.Add(
                 $"{path}.openSeats",
                 IssueCodes.SeatsExceedCapacity,
-                Invariant($"{name} reserves {offer.OwnPupilSeats} own-pupil seats and {offer.OpenSeats} open seats, more than its {total} seats ({offer.MaxParallelGroups} groups of at most {offer.MaxGroupSize})."));
+                Invariant($"{name} reserves {offer.OwnPupilSeats} own-pupil seats and {offer.OpenSeats} open seats, more than its {total} seats ({offer.MaxParallelGroups} × a maximum group size of {offer.MaxGroupSize})."));
         }
     }
 

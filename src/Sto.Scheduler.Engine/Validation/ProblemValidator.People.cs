@@ -18,7 +18,7 @@ public static partial class ProblemValidator
             var weeks = staff.AvailableWeeks.NullToEmpty();
             for (var i = 0; i < weeks.Length; i++)
             {
-                InPeriod(context, weeks[i], Invariant($"{path}.availableWeeks[{i}]"), $"Available week of {name}");
+                InPeriod(context, weeks[i], Invariant($"{path}.availableWeeks[{i}]"), $"{name} is available in");
             }
 
             var qualifications = staff.Qualifications.NullToEmpty();

@@ -15,7 +15,7 @@ public static partial class ProblemValidator
         var weeks = new HashSet<Week>();
         foreach (var (session, sessionPath) in context.Entries(offer.Sessions, $"{path}.sessions"))
         {
-            InPeriod(context, session.Week, $"{sessionPath}.week", $"Session week of {name}");
+            InPeriod(context, session.Week, $"{sessionPath}.week", $"{name} meets in");
             if (!weeks.Add(session.Week))
             {
                 context.Add($"{sessionPath}.week", IssueCodes.DuplicateSessionWeek, $"{name} has more than one session in {session.Week}; an offer meets at most once a week.");

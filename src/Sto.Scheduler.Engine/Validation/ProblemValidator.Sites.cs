@@ -82,7 +82,7 @@ public static partial class ProblemValidator
             var hosting = venue.HostingWeeks.NullToEmpty();
             for (var i = 0; i < hosting.Length; i++)
             {
-                InPeriod(context, hosting[i], Invariant($"{path}.hostingWeeks[{i}]"), $"Hosting week of {name}");
+                InPeriod(context, hosting[i], Invariant($"{path}.hostingWeeks[{i}]"), $"{name} hosts in");
             }
 
             CheckCapacityOverrides(context, venue, path, name);
@@ -94,7 +94,7 @@ public static partial class ProblemValidator
         var weeks = new HashSet<Week>();
         foreach (var (entry, entryPath) in context.Entries(venue.CapacityOverrides, $"{path}.capacityOverrides"))
         {
-            InPeriod(context, entry.Week, $"{entryPath}.week", $"Capacity override week of {name}");
+            InPeriod(context, entry.Week, $"{entryPath}.week", $"{name} overrides its capacity in");
             if (!weeks.Add(entry.Week))
             {
                 context.Add($"{entryPath}.week", IssueCodes.DuplicateOverrideWeek, $"{name} overrides its capacity in {entry.Week} more than once.");

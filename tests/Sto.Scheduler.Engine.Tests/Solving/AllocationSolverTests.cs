@@ -50,7 +50,7 @@ public sealed class AllocationSolverTests
         var solved = Contended().SolveOrFail();
 
         Assert.Equal(SolveStatus.Optimal, solved.Status);
-        Assert.Equal(["placement", "preference", "travel", "staffing", "priority"], solved.Statistics.Tiers.Select(t => t.Tier));
+        Assert.Equal(["placement+preference", "travel", "staffing", "priority"], solved.Statistics.Tiers.Select(t => t.Tier));
         Assert.All(solved.Statistics.Tiers, t => Assert.Equal(t.Objective, t.BestBound));
         Assert.Equal(0, solved.Statistics.FlowBoundUnplaced);
     }
@@ -92,7 +92,8 @@ public sealed class AllocationSolverTests
         var stopped = AllocationSolver.Solve(Contended(), SolverTestExtensions.Reproducible, null, cancelled.Token);
 
         Assert.IsType<SolveOutcome.Solved>(outcome);
-        Assert.Contains(reports, r => r.Tier == "placement");
+        Assert.Contains(reports, r => r.Tier == "placement+preference");
+        Assert.Contains(reports, r => r.Tier == "priority");
         var cancelledRun = Assert.IsType<SolveOutcome.Solved>(stopped);
         Assert.Equal(SolveStatus.Cancelled, cancelledRun.Status);
     }
