@@ -1,0 +1,78 @@
+using Grpc.Core;
+using Sto.Scheduler.Grpc.Errors;
+
+namespace Sto.Scheduler.Grpc.Auth;
+
+/// <summary>
+/// "May this caller touch this resource?" Checked on the raw name before anything is parsed or loaded,
+/// so a denied caller learns nothing about existence (AIP-211). A scope covers a name when the name is
+/// the scope itself or lies under it.
+/// </summary>
+public static class AccessChecks
+{
+    /// <summary>Planners of the subregion that contains <paramref name="name"/>.</summary>
+    public static Caller RequirePlanner(ServerCallContext context, string name)
+    {
+        var caller = CallerOf(context);
+        return caller.IsPlanner && Covers(caller.Scope, name) ? caller : throw RpcErrors.PermissionDenied(name);
+    }
+
+    /// <summary>Planners of any subregion of the region <paramref name="region"/> (listing subregions).</summary>
+    public static Caller RequirePlannerInRegion(ServerCallContext context, string region)
+    {
+        var caller = CallerOf(context);
+        return caller.IsPlanner && Covers(region, caller.Scope) ? caller : throw RpcErrors.PermissionDenied(region);
+    }
+
+    /// <summary>Planners of the subregion and coordinators of any of its schools (read of shared data).</summary>
+    public static Caller RequireSubregionReader(ServerCallContext context, string name)
+    {
+        var caller = CallerOf(context);
+        var allowed = caller.Role switch
+        {
+            Roles.Planner => Covers(caller.Scope, name),
+            Roles.Coordinator => Covers(SubregionOf(caller.Scope), name),
+            _ => false,
+        };
+        return allowed ? caller : throw RpcErrors.PermissionDenied(name);
+    }
+
+    /// <summary>Planners of the subregion and the coordinator of the school that contains <paramref name="name"/>.</summary>
+    public static Caller RequireSchoolMember(ServerCallContext context, string name)
+    {
+        var caller = CallerOf(context);
+        var allowed = caller.Role is Roles.Planner or Roles.Coordinator && Covers(caller.Scope, name);
+        return allowed ? caller : throw RpcErrors.PermissionDenied(name);
+    }
+
+    /// <summary>The app for this pupil or app-wide for the subregion, the pupil's coordinator, the planners.</summary>
+    public static Caller RequireScheduleReader(ServerCallContext context, string scheduleName)
+    {
+        var caller = CallerOf(context);
+        var allowed = caller.Role switch
+        {
+            Roles.Planner or Roles.Coordinator => Covers(caller.Scope, scheduleName),
+            Roles.App when caller.Scope.Contains("/pupils/", StringComparison.Ordinal) =>
+                scheduleName == caller.Scope + "/schedule",
+            Roles.App => Covers(caller.Scope, scheduleName),
+            _ => false,
+        };
+        return allowed ? caller : throw RpcErrors.PermissionDenied(scheduleName);
+    }
+
+    /// <summary>True when <paramref name="name"/> is <paramref name="scope"/> or lies under it.</summary>
+    public static bool Covers(string scope, string name) =>
+        scope.Length > 0
+        && (name == scope || (name.StartsWith(scope, StringComparison.Ordinal) && name.Length > scope.Length && name[scope.Length] == '/'));
+
+    /// <summary>"regions/{r}/subregions/{s}" of a name under it, or "" when the name is not under a subregion.</summary>
+    public static string SubregionOf(string name)
+    {
+        var parts = name.Split('/');
+        return parts.Length >= 4 && parts[0] == "regions" && parts[2] == "subregions"
+            ? string.Join('/', parts[..4])
+            : "";
+    }
+
+    private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
+}

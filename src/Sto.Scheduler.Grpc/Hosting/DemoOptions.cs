@@ -1,0 +1,13 @@
+namespace Sto.Scheduler.Grpc.Hosting;
+
+/// <summary>Demo seeding, section "Demo".</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Load the demo subregion at start when it is not there yet.</summary>
+    public bool SeedOnStart { get; set; }
+
+    /// <summary>The demo subregion's resource name.</summary>
+    public string Subregion { get; set; } = "regions/demo/subregions/noord";
+}

@@ -1,0 +1,183 @@
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using Sto.Scheduler.Api.V1;
+using Sto.Scheduler.Engine.Solving;
+using Sto.Scheduler.Grpc.Diagnostics;
+using Sto.Scheduler.Grpc.Errors;
+using Sto.Scheduler.Grpc.Hosting;
+using Sto.Scheduler.Grpc.Mapping;
+using Sto.Scheduler.Grpc.Persistence;
+using State = Sto.Scheduler.Api.V1.AllocationRun.Types.State;
+
+namespace Sto.Scheduler.Grpc.Jobs;
+
+/// <summary>
+/// Claims queued runs and solves them off the request path: assemble the problem from storage → Engine →
+/// store result and pupil schedules in one transaction. Progress and the lease are written by a heartbeat,
+/// which also notices a planner's cancel and stops the search. On shutdown a run goes back to the queue.
+/// </summary>
+public sealed class AllocationRunWorker(
+    IServiceScopeFactory scopes,
+    IAllocationEngine engine,
+    IOptions<SolverOptions> options,
+    ILogger<AllocationRunWorker> logger) : BackgroundService
+{
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                AllocationRun? run;
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    run = await scope.ServiceProvider.GetRequiredService<AllocationRunStore>()
+                        .TryClaimAsync(_owner, settings.LeaseDuration, settings.MaxAttempts, stoppingToken);
+                }
+
+                if (run is null)
+                {
+                    await Task.Delay(settings.PollInterval, stoppingToken);
+                    continue;
+                }
+
+                Log.RunClaimed(logger, run.Name, _owner, run.AttemptCount);
+                await SolveAsync(run, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                Log.WorkerLoopFailed(logger, exception);
+                await Task.Delay(settings.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    private async Task SolveAsync(AllocationRun run, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<AllocationRunStore>();
+        var subregion = ResourcePattern.Ancestor(run.Name, 2);
+        var problem = await scope.ServiceProvider.GetRequiredService<ProblemAssembler>()
+            .AssembleAsync(subregion, run.Weeks, stoppingToken);
+        if (problem is null)
+        {
+            await store.CompleteAsync(run.Name, _owner, r =>
+            {
+                r.State = State.Failed;
+                r.Error = RpcErrors.NotFound(subregion, "scheduler.sto/Subregion").GetRpcStatus();
+            }, null, null, CancellationToken.None);
+            return;
+        }
+
+        using var solveCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var progress = new LatestProgress();
+        var cancelledByPlanner = false;
+        using var heartbeatStop = new CancellationTokenSource();
+        var heartbeat = Task.Run(async () =>
+        {
+            var interval = TimeSpan.FromTicks(Math.Min(settings.ProgressInterval.Ticks, settings.LeaseDuration.Ticks / 3));
+            await using var beatScope = scopes.CreateAsyncScope();
+            var beatStore = beatScope.ServiceProvider.GetRequiredService<AllocationRunStore>();
+            while (!heartbeatStop.IsCancellationRequested)
+            {
+                await Task.Delay(interval, heartbeatStop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                var (owned, cancel) = await beatStore.HeartbeatAsync(run.Name, _owner, settings.LeaseDuration, progress.Value, CancellationToken.None);
+                if (cancel || !owned)
+                {
+                    cancelledByPlanner = cancel;
+                    await solveCancellation.CancelAsync();
+                }
+            }
+        }, CancellationToken.None);
+
+        SolveOutcome? outcome = null;
+        try
+        {
+            outcome = await Task.Run(() => engine.Solve(problem, ToSettings(run, settings), progress, solveCancellation.Token), CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.RunFailed(logger, run.Name, exception);
+        }
+        finally
+        {
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
+        }
+
+        if (stoppingToken.IsCancellationRequested && !cancelledByPlanner)
+        {
+            await store.ReleaseAsync(run.Name, _owner, CancellationToken.None);
+            Log.RunReleased(logger, run.Name);
+            return;
+        }
+
+        var stored = outcome switch
+        {
+            SolveOutcome.Invalid invalid => await FailInvalidAsync(store, run, invalid),
+            SolveOutcome.Solved solved => await StoreSolvedAsync(store, run, problem, solved, cancelledByPlanner, progress.Value),
+            _ => await store.CompleteAsync(run.Name, _owner, r =>
+            {
+                r.State = State.Failed;
+                r.Error = new Google.Rpc.Status { Code = (int)global::Grpc.Core.StatusCode.Internal, Message = "The solver failed; see the server log." };
+            }, null, null, CancellationToken.None),
+        };
+        if (!stored)
+        {
+            Log.RunLeaseLost(logger, run.Name);
+        }
+    }
+
+    private Task<bool> FailInvalidAsync(AllocationRunStore store, AllocationRun run, SolveOutcome.Invalid invalid)
+    {
+        Log.RunInvalid(logger, run.Name, invalid.Issues.Length);
+        return store.CompleteAsync(run.Name, _owner, r =>
+        {
+            r.State = State.Failed;
+            r.Error = RpcErrors.ValidationStatus(invalid.Issues);
+        }, null, null, CancellationToken.None);
+    }
+
+    private async Task<bool> StoreSolvedAsync(
+        AllocationRunStore store, AllocationRun run, Engine.Domain.SchedulingProblem problem,
+        SolveOutcome.Solved solved, bool cancelled, RunProgress? lastProgress)
+    {
+        var allocation = AllocationMapping.ToProto(solved.Allocation, run.Name + "/allocation");
+        var schedules = PupilScheduleMapping.Build(problem, solved.Allocation, run.Name);
+        var ok = await store.CompleteAsync(run.Name, _owner, r =>
+        {
+            r.State = cancelled ? State.Cancelled : State.Succeeded;
+            r.Quality = AllocationMapping.ToProto(solved.Quality);
+            r.SolveStatus = AllocationMapping.ToProto(solved.Status);
+            r.Progress = lastProgress ?? r.Progress;
+        }, allocation, schedules, CancellationToken.None);
+        Log.RunFinished(logger, run.Name, cancelled ? "CANCELLED" : "SUCCEEDED", solved.Quality.PlacedCount,
+            solved.Quality.PupilCount, solved.Statistics.Gap, solved.Statistics.Elapsed.TotalSeconds);
+        return ok;
+    }
+
+    private static SolverSettings ToSettings(AllocationRun run, SolverOptions options) => SolverSettings.Default with
+    {
+        TimeLimit = run.Settings?.TimeLimit is { } limit && limit.ToTimeSpan() > TimeSpan.Zero ? limit.ToTimeSpan() : options.DefaultTimeLimit,
+        RandomSeed = run.Settings?.RandomSeed is > 0 ? run.Settings.RandomSeed : 1,
+        Workers = options.Workers,
+    };
+
+    /// <summary>Keeps only the latest report; the heartbeat writes it at its own pace.</summary>
+    private sealed class LatestProgress : IProgress<SolveProgress>
+    {
+        private volatile RunProgress? _value;
+
+        public RunProgress? Value => _value;
+
+        public void Report(SolveProgress value) => _value = AllocationMapping.ToProto(value);
+    }
+}

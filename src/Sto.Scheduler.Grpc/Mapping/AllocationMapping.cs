@@ -1,0 +1,91 @@
+using Google.Protobuf.WellKnownTypes;
+using Sto.Scheduler.Engine.Solving;
+using V1 = Sto.Scheduler.Api.V1;
+using Domain = Sto.Scheduler.Engine.Domain;
+
+namespace Sto.Scheduler.Grpc.Mapping;
+
+/// <summary>The Engine's answer → wire messages. Domain ids are resource names, so they map one to one.</summary>
+public static class AllocationMapping
+{
+    public static V1.Allocation ToProto(Domain.Allocation a, string name) => new()
+    {
+        Name = name,
+        Placements = { a.Placements.Select(p => new V1.Placement { Pupil = p.Pupil.Value, ElectiveOffer = p.Offer.Value, Group = p.Group, Rank = p.Rank }) },
+        Groups =
+        {
+            a.Groups.Select(g => new V1.Group
+            {
+                ElectiveOffer = g.Offer.Value,
+                Group_ = g.Group,
+                Pupils = { g.Pupils.Select(p => p.Value) },
+                Staffing = { g.Staffing.Select(s => new V1.GroupWeekStaffing { Week = s.Week.ToString(), StaffMembers = { s.Staff.Select(x => x.Value) } }) },
+            }),
+        },
+        BusTrips =
+        {
+            a.BusTrips.Select(b => new V1.BusTrip
+            {
+                Week = b.Week.ToString(), School = b.FromSchool.Value, Venue = b.ToVenue.Value,
+                PupilCount = b.PupilCount, BusCount = b.BusCount,
+                DepartureTime = b.Departure.ToTimeOfDay(), ReturnDepartureTime = b.ReturnDeparture.ToTimeOfDay(),
+            }),
+        },
+        UnplacedPupils = { a.Unplaced.Select(u => new V1.UnplacedPupil { Pupil = u.Pupil.Value, Reason = u.Reason }) },
+        LotteryTickets = { a.Lottery.Select(t => new V1.LotteryTicket { Pupil = t.Pupil.Value, Number = t.Number }) },
+    };
+
+    public static V1.AllocationQuality ToProto(Domain.AllocationQuality q) => new()
+    {
+        PupilCount = q.PupilCount,
+        PlacedCount = q.PlacedCount,
+        UnplacedCount = q.UnplacedCount,
+        PlacementsByRank = { q.PlacementsByRank },
+        FirstChoiceRate = q.FirstChoiceRate,
+        TopThreeRate = q.TopThreeRate,
+        WorstRank = q.WorstRank,
+        RankCost = q.RankCost,
+        Schools =
+        {
+            q.Schools.Select(s => new V1.SchoolQuality
+            {
+                School = s.School.Value, PupilCount = s.PupilCount, PlacedCount = s.PlacedCount,
+                FirstChoiceCount = s.FirstChoiceCount, FirstChoiceRate = s.FirstChoiceRate, MeanRank = s.MeanRank,
+            }),
+        },
+        RunningGroupCount = q.RunningGroups,
+        ClosedOfferCount = q.ClosedOffers,
+        GroupFillRate = q.GroupFillRate,
+        StaffAfternoonCount = q.StaffAfternoons,
+        BusAfternoonCount = q.BusAfternoons,
+        TravelMinutes = q.TravelMinutes,
+        ExternalPlacementCount = q.ExternalPlacements,
+        NearMisses =
+        {
+            q.NearMisses.Select(n => new V1.OfferNearMiss
+            {
+                ElectiveOffer = n.Offer.Value, MinGroupSize = n.MinGroupSize, InterestedPupilCount = n.InterestedPupils,
+                FirstChoicePupilCount = n.FirstChoicePupils, ShortByCount = n.ShortBy,
+            }),
+        },
+    };
+
+    public static V1.RunProgress ToProto(SolveProgress p) => new()
+    {
+        Tier = p.Tier,
+        TierNumber = p.TierNumber,
+        TierCount = p.TierCount,
+        Objective = p.Objective,
+        BestBound = p.BestBound,
+        Gap = p.Gap,
+        Elapsed = Duration.FromTimeSpan(p.Elapsed),
+    };
+
+    public static V1.SolveStatus ToProto(SolveStatus status) => status switch
+    {
+        SolveStatus.Optimal => V1.SolveStatus.Optimal,
+        SolveStatus.Feasible => V1.SolveStatus.Feasible,
+        SolveStatus.Cancelled => V1.SolveStatus.Stopped,
+        _ => V1.SolveStatus.Unspecified,
+    };
+}

@@ -1,0 +1,274 @@
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+using Sto.Scheduler.Api.V1;
+using Sto.Scheduler.Grpc.Persistence.Records;
+using State = Sto.Scheduler.Api.V1.AllocationRun.Types.State;
+
+namespace Sto.Scheduler.Grpc.Persistence;
+
+/// <summary>
+/// Allocation runs as a job queue. Claims take a lease guarded by the etag concurrency token, so two
+/// workers (or replicas sharing a database) never run the same job twice; finishing is fenced by the lease owner.
+/// </summary>
+public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
+{
+    public async Task<AllocationRun> CreateAsync(string name, string parent, AllocationRun run, RequestLogRecord? request, CancellationToken cancellationToken)
+    {
+        if (await db.AllocationRuns.AnyAsync(r => r.Name == name, cancellationToken))
+        {
+            throw new ResourceAlreadyExistsException(name);
+        }
+
+        var now = Now();
+        run.Name = name;
+        run.State = State.Queued;
+        run.CreateTime = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+        var record = new AllocationRunRecord
+        {
+            Name = name, Parent = parent, State = (int)State.Queued, Etag = ResourceStore.NewEtag(),
+            CreateTimeMs = now, UpdateTimeMs = now, Payload = ProtoJson.Write(run),
+        };
+        db.AllocationRuns.Add(record);
+        if (request is not null)
+        {
+            db.RequestLog.Add(request);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Present(record);
+    }
+
+    public async Task<AllocationRun?> GetAsync(string name, CancellationToken cancellationToken) =>
+        await db.AllocationRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Name == name, cancellationToken) is { } record
+            ? Present(record)
+            : null;
+
+    /// <summary>The current etag only (cheap polling for Watch).</summary>
+    public Task<string?> GetEtagAsync(string name, CancellationToken cancellationToken) =>
+        db.AllocationRuns.AsNoTracking().Where(r => r.Name == name).Select(r => r.Etag).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<(IReadOnlyList<AllocationRun> Items, bool HasMore)> ListAsync(string parent, int offset, int pageSize, CancellationToken cancellationToken)
+    {
+        var records = await db.AllocationRuns.AsNoTracking()
+            .Where(r => r.Parent == parent)
+            .OrderByDescending(r => r.CreateTimeMs).ThenByDescending(r => r.Name)
+            .Skip(offset).Take(pageSize + 1)
+            .ToListAsync(cancellationToken);
+        return (records.Take(pageSize).Select(Present).ToList(), records.Count > pageSize);
+    }
+
+    /// <summary>Claims the oldest queued run, or a running one whose lease expired; null when none or lost a race.</summary>
+    public async Task<AllocationRun?> TryClaimAsync(string owner, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var record = await db.AllocationRuns
+            .Where(r => r.State == (int)State.Queued || (r.State == (int)State.Running && r.LeaseUntilMs < now))
+            .OrderBy(r => r.CreateTimeMs)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        record.Attempts++;
+        var run = ProtoJson.Read<AllocationRun>(record.Payload);
+        if (record.Attempts > maxAttempts)
+        {
+            run.Error = new Google.Rpc.Status { Code = (int)global::Grpc.Core.StatusCode.Aborted, Message = $"Gave up after {maxAttempts} attempts." };
+            SetState(record, run, State.Failed);
+            run.EndTime = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+            record.Payload = ProtoJson.Write(run);
+            await TrySaveAsync(cancellationToken);
+            return null;
+        }
+
+        record.LeaseOwner = owner;
+        record.LeaseUntilMs = now + (long)lease.TotalMilliseconds;
+        run.StartTime = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+        SetState(record, run, State.Running);
+        record.Payload = ProtoJson.Write(run);
+        return await TrySaveAsync(cancellationToken) ? Present(record) : null;
+    }
+
+    /// <summary>Renews the lease and stores progress; returns (still owner, cancel requested).</summary>
+    public async Task<(bool Owned, bool CancelRequested)> HeartbeatAsync(
+        string name, string owner, TimeSpan lease, RunProgress? progress, CancellationToken cancellationToken)
+    {
+        var record = await db.AllocationRuns.SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
+        if (record is null || record.LeaseOwner != owner || record.State != (int)State.Running)
+        {
+            return (false, false);
+        }
+
+        record.LeaseUntilMs = Now() + (long)lease.TotalMilliseconds;
+        if (progress is not null)
+        {
+            var run = ProtoJson.Read<AllocationRun>(record.Payload);
+            if (!progress.Equals(run.Progress))
+            {
+                run.Progress = progress;
+                record.Payload = ProtoJson.Write(run);
+                record.Etag = ResourceStore.NewEtag();
+            }
+        }
+
+        record.UpdateTimeMs = Now();
+        return (await TrySaveAsync(cancellationToken), record.CancelRequested);
+    }
+
+    /// <summary>Stores the final state, allocation and schedules in one transaction, if the lease is still ours.</summary>
+    public async Task<bool> CompleteAsync(
+        string name, string owner, Action<AllocationRun> finish, Allocation? allocation,
+        IReadOnlyDictionary<string, PupilSchedule>? schedules, CancellationToken cancellationToken)
+    {
+        var record = await db.AllocationRuns.SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
+        if (record is null || record.LeaseOwner != owner)
+        {
+            return false;
+        }
+
+        var run = ProtoJson.Read<AllocationRun>(record.Payload);
+        finish(run);
+        run.EndTime = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+        SetState(record, run, run.State);
+        record.Payload = ProtoJson.Write(run);
+        record.LeaseOwner = null;
+        record.Result = allocation is null ? null : ProtoJson.Write(allocation);
+        db.PupilSchedules.RemoveRange(db.PupilSchedules.Where(s => s.Run == name));
+        foreach (var (pupil, schedule) in schedules ?? new Dictionary<string, PupilSchedule>())
+        {
+            db.PupilSchedules.Add(new PupilScheduleRecord { Run = name, Pupil = pupil, Payload = ProtoJson.Write(schedule) });
+        }
+
+        return await TrySaveAsync(cancellationToken);
+    }
+
+    /// <summary>Gives a claimed run back to the queue (shutdown), keeping its attempt count.</summary>
+    public async Task ReleaseAsync(string name, string owner, CancellationToken cancellationToken)
+    {
+        var record = await db.AllocationRuns.SingleOrDefaultAsync(r => r.Name == name && r.LeaseOwner == owner, cancellationToken);
+        if (record is not null)
+        {
+            var run = ProtoJson.Read<AllocationRun>(record.Payload);
+            SetState(record, run, State.Queued);
+            record.Payload = ProtoJson.Write(run);
+            record.LeaseOwner = null;
+            record.LeaseUntilMs = 0;
+            await TrySaveAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Cancels a queued run at once, or asks the worker to stop a running one. Null when not found.</summary>
+    /// <remarks>Changed is false when the run had already finished (or a cancel was already requested).</remarks>
+    public async Task<(AllocationRun? Run, bool Changed)> CancelAsync(string name, CancellationToken cancellationToken)
+    {
+        var record = await db.AllocationRuns.SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
+        if (record is null)
+        {
+            return (null, false);
+        }
+
+        var run = ProtoJson.Read<AllocationRun>(record.Payload);
+        if (record.State == (int)State.Queued)
+        {
+            run.EndTime = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+            SetState(record, run, State.Cancelled);
+            record.Payload = ProtoJson.Write(run);
+        }
+        else if (record.State == (int)State.Running && !record.CancelRequested)
+        {
+            record.CancelRequested = true;
+            record.Etag = ResourceStore.NewEtag();
+        }
+        else
+        {
+            return (Present(record), record.State == (int)State.Running);
+        }
+
+        await SaveOrAbortAsync(name, cancellationToken);
+        return (Present(record), true);
+    }
+
+    /// <summary>Makes the run the subregion's published one and unpublishes the previous, in one transaction.</summary>
+    public async Task<AllocationRun> PublishAsync(string name, CancellationToken cancellationToken)
+    {
+        var record = await db.AllocationRuns.SingleAsync(r => r.Name == name, cancellationToken);
+        foreach (var other in await db.AllocationRuns.Where(r => r.Parent == record.Parent && r.Published && r.Name != name).ToListAsync(cancellationToken))
+        {
+            other.Published = false;
+            other.Etag = ResourceStore.NewEtag();
+        }
+
+        var run = ProtoJson.Read<AllocationRun>(record.Payload);
+        run.PublishTime = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+        record.Payload = ProtoJson.Write(run);
+        record.Published = true;
+        record.Etag = ResourceStore.NewEtag();
+        await SaveOrAbortAsync(name, cancellationToken);
+        return Present(record);
+    }
+
+    public async Task<Allocation?> GetAllocationAsync(string runName, CancellationToken cancellationToken) =>
+        await db.AllocationRuns.AsNoTracking().Where(r => r.Name == runName).Select(r => r.Result).SingleOrDefaultAsync(cancellationToken) is { } json
+            ? ProtoJson.Read<Allocation>(json)
+            : null;
+
+    /// <summary>The subregion's published run, or null.</summary>
+    public async Task<AllocationRun?> GetPublishedAsync(string subregion, CancellationToken cancellationToken) =>
+        await db.AllocationRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Parent == subregion && r.Published, cancellationToken) is { } record
+            ? Present(record)
+            : null;
+
+    public async Task<PupilSchedule?> GetScheduleAsync(string run, string pupil, CancellationToken cancellationToken) =>
+        await db.PupilSchedules.AsNoTracking().Where(s => s.Run == run && s.Pupil == pupil).Select(s => s.Payload).SingleOrDefaultAsync(cancellationToken) is { } json
+            ? ProtoJson.Read<PupilSchedule>(json)
+            : null;
+
+    private void SetState(AllocationRunRecord record, AllocationRun run, State state)
+    {
+        run.State = state;
+        record.State = (int)state;
+        record.Etag = ResourceStore.NewEtag();
+        record.UpdateTimeMs = Now();
+    }
+
+    private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private async Task SaveOrAbortAsync(string name, CancellationToken cancellationToken)
+    {
+        if (!await TrySaveAsync(cancellationToken))
+        {
+            throw new EtagMismatchException(name);
+        }
+    }
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static AllocationRun Present(AllocationRunRecord record)
+    {
+        var run = ProtoJson.Read<AllocationRun>(record.Payload);
+        run.Name = record.Name;
+        run.State = (State)record.State;
+        run.Etag = record.Etag;
+        run.Published = record.Published;
+        run.AttemptCount = record.Attempts;
+        if (!record.Published)
+        {
+            run.PublishTime = null;
+        }
+
+        return run;
+    }
+}

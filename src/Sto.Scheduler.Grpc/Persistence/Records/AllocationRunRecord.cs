@@ -1,0 +1,38 @@
+namespace Sto.Scheduler.Grpc.Persistence.Records;
+
+/// <summary>A solve job and its outcome: the queue row the workers claim with a lease.</summary>
+public sealed class AllocationRunRecord
+{
+    public required string Name { get; set; }
+
+    /// <summary>The subregion resource name.</summary>
+    public required string Parent { get; set; }
+
+    /// <summary>AllocationRun.State as a number.</summary>
+    public int State { get; set; }
+
+    /// <summary>Opaque version; the optimistic-concurrency token that also fences claims.</summary>
+    public required string Etag { get; set; }
+
+    /// <summary>The worker holding the lease, null when none.</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>Unix ms until which the lease is held; an expired lease can be reclaimed.</summary>
+    public long LeaseUntilMs { get; set; }
+
+    public int Attempts { get; set; }
+
+    public bool CancelRequested { get; set; }
+
+    public bool Published { get; set; }
+
+    public long CreateTimeMs { get; set; }
+
+    public long UpdateTimeMs { get; set; }
+
+    /// <summary>The AllocationRun message as proto JSON (settings, progress, quality, error).</summary>
+    public required string Payload { get; set; }
+
+    /// <summary>The Allocation message as proto JSON once the run has an answer.</summary>
+    public string? Result { get; set; }
+}

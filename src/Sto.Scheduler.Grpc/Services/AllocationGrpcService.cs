@@ -1,0 +1,182 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Sto.Scheduler.Api.V1;
+using Sto.Scheduler.Grpc.Auth;
+using Sto.Scheduler.Grpc.Errors;
+using Sto.Scheduler.Grpc.Hosting;
+using Sto.Scheduler.Grpc.Jobs;
+using Sto.Scheduler.Grpc.Mapping;
+using Sto.Scheduler.Grpc.Persistence;
+using Sto.Scheduler.Grpc.Persistence.Records;
+using State = Sto.Scheduler.Api.V1.AllocationRun.Types.State;
+
+namespace Sto.Scheduler.Grpc.Services;
+
+/// <summary>Planners start, follow, stop, compare and publish allocation runs.</summary>
+[Authorize]
+public sealed class AllocationGrpcService(
+    AllocationRunStore runs,
+    ResourceStore resources,
+    ProblemAssembler assembler,
+    TimeProvider time,
+    IOptions<SolverOptions> options,
+    IHostApplicationLifetime lifetime) : AllocationService.AllocationServiceBase
+{
+    private const string RunType = "scheduler.sto/AllocationRun";
+
+    public override async Task<AllocationRun> CreateAllocationRun(CreateAllocationRunRequest request, ServerCallContext context)
+    {
+        AccessChecks.RequirePlanner(context, request.Parent);
+        var violations = new FieldViolations();
+        ResourceNames.Check(request.Parent, ResourceNames.Subregion, "parent", violations);
+        var id = request.AllocationRunId.Length > 0 ? request.AllocationRunId : $"run-{Guid.NewGuid():N}"[..16];
+        if (!ResourcePattern.IsValidId(id))
+        {
+            violations.Add("allocation_run_id", "1-63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit.");
+        }
+
+        var run = AllocationRunMapping.FromCreateRequest(request.AllocationRun, violations);
+        violations.ThrowIfAny();
+
+        var requestKey = string.IsNullOrEmpty(request.RequestId) ? null : $"{context.GetHttpContext().User.FindFirst("sub")?.Value}|{RunType}|{request.RequestId}";
+        if (requestKey is not null && await resources.FindRequestAsync(requestKey, context.CancellationToken) is { } earlier
+            && await runs.GetAsync(earlier, context.CancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var subregion = await resources.GetAsync<Subregion>(request.Parent, context.CancellationToken)
+            ?? throw RpcErrors.NotFound(request.Parent, "scheduler.sto/Subregion");
+        AllocationRunMapping.CheckWeeks(run, subregion.Message, violations);
+        violations.ThrowIfAny();
+        if (request.ValidateOnly)
+        {
+            if (await assembler.AssembleAsync(request.Parent, run.Weeks, context.CancellationToken) is { } problem)
+            {
+                RpcErrors.ThrowIfInvalid(ProblemChecks.Validate(problem), "problem");
+            }
+
+            return run;
+        }
+
+        var name = $"{request.Parent}/allocationRuns/{id}";
+        var log = requestKey is null ? null : new RequestLogRecord { Key = requestKey, ResourceName = name, CreateTimeMs = time.GetUtcNow().ToUnixTimeMilliseconds() };
+        return await runs.CreateAsync(name, request.Parent, run, log, context.CancellationToken);
+    }
+
+    public override async Task<AllocationRun> GetAllocationRun(GetAllocationRunRequest request, ServerCallContext context)
+    {
+        AccessChecks.RequirePlanner(context, request.Name);
+        ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
+        return await runs.GetAsync(request.Name, context.CancellationToken) ?? throw RpcErrors.NotFound(request.Name, RunType);
+    }
+
+    public override async Task<ListAllocationRunsResponse> ListAllocationRuns(ListAllocationRunsRequest request, ServerCallContext context)
+    {
+        AccessChecks.RequirePlanner(context, request.Parent);
+        var violations = new FieldViolations();
+        ResourceNames.Check(request.Parent, ResourceNames.Subregion, "parent", violations);
+        var (offset, size) = PageToken.Decode(request.Parent, request.PageToken, request.PageSize, violations);
+        violations.ThrowIfAny();
+        var (items, hasMore) = await runs.ListAsync(request.Parent, offset, size, context.CancellationToken);
+        return new ListAllocationRunsResponse
+        {
+            AllocationRuns = { items },
+            NextPageToken = hasMore ? PageToken.Encode(request.Parent, offset + size) : "",
+        };
+    }
+
+    public override async Task WatchAllocationRun(
+        WatchAllocationRunRequest request, IServerStreamWriter<AllocationRun> responseStream, ServerCallContext context)
+    {
+        AccessChecks.RequirePlanner(context, request.Name);
+        ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
+        using var watch = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var lastEtag = "";
+        while (true)
+        {
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                throw new RpcException(new Status(StatusCode.Unavailable, "The server is shutting down; watch again by name."));
+            }
+
+            var etag = await runs.GetEtagAsync(request.Name, context.CancellationToken);
+            if (etag is null && lastEtag.Length == 0)
+            {
+                throw RpcErrors.NotFound(request.Name, RunType);
+            }
+
+            if (etag is not null && etag != lastEtag && await runs.GetAsync(request.Name, context.CancellationToken) is { } run)
+            {
+                lastEtag = run.Etag;
+                await responseStream.WriteAsync(run, context.CancellationToken);
+                if (run.State is State.Succeeded or State.Failed or State.Cancelled)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(options.Value.WatchInterval, watch.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            context.CancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    public override async Task<AllocationRun> CancelAllocationRun(CancelAllocationRunRequest request, ServerCallContext context)
+    {
+        AccessChecks.RequirePlanner(context, request.Name);
+        ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
+        var (run, changed) = await runs.CancelAsync(request.Name, context.CancellationToken);
+        return run is null ? throw RpcErrors.NotFound(request.Name, RunType)
+            : changed ? run
+            : throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunFinished, $"Run '{request.Name}' has already finished ({run.State}).");
+    }
+
+    public override async Task<AllocationRun> PublishAllocationRun(PublishAllocationRunRequest request, ServerCallContext context)
+    {
+        AccessChecks.RequirePlanner(context, request.Name);
+        ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
+        var run = await runs.GetAsync(request.Name, context.CancellationToken) ?? throw RpcErrors.NotFound(request.Name, RunType);
+        if (request.Etag.Length > 0 && request.Etag != run.Etag)
+        {
+            throw RpcErrors.EtagMismatch(request.Name);
+        }
+
+        if (run.State != State.Succeeded)
+        {
+            throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunNotSucceeded,
+                $"Only a succeeded run can be published; '{request.Name}' is {run.State}.");
+        }
+
+        return await runs.PublishAsync(request.Name, context.CancellationToken);
+    }
+
+    public override async Task<Allocation> GetAllocation(GetAllocationRequest request, ServerCallContext context)
+    {
+        AccessChecks.RequirePlanner(context, request.Name);
+        ResourceNames.Require(request.Name, ResourceNames.Allocation, "name");
+        return await runs.GetAllocationAsync(ResourcePattern.Ancestor(request.Name, 1), context.CancellationToken)
+            ?? throw RpcErrors.NotFound(request.Name, "scheduler.sto/Allocation");
+    }
+
+    public override async Task<CompareAllocationRunsResponse> CompareAllocationRuns(CompareAllocationRunsRequest request, ServerCallContext context)
+    {
+        AccessChecks.RequirePlanner(context, request.BaseAllocationRun);
+        AccessChecks.RequirePlanner(context, request.AllocationRun);
+        var violations = new FieldViolations();
+        ResourceNames.Check(request.BaseAllocationRun, ResourceNames.AllocationRun, "base_allocation_run", violations);
+        ResourceNames.Check(request.AllocationRun, ResourceNames.AllocationRun, "allocation_run", violations);
+        violations.ThrowIfAny();
+        var baseRun = await runs.GetAsync(request.BaseAllocationRun, context.CancellationToken) ?? throw RpcErrors.NotFound(request.BaseAllocationRun, RunType);
+        var run = await runs.GetAsync(request.AllocationRun, context.CancellationToken) ?? throw RpcErrors.NotFound(request.AllocationRun, RunType);
+        var baseAllocation = await runs.GetAllocationAsync(baseRun.Name, context.CancellationToken);
+        var allocation = await runs.GetAllocationAsync(run.Name, context.CancellationToken);
+        if (baseAllocation is null || allocation is null)
+        {
+            throw RpcErrors.FailedPrecondition(baseAllocation is null ? baseRun.Name : run.Name, ErrorReasons.RunNotSucceeded,
+                "Both runs need an allocation to be compared.");
+        }
+
+        return AllocationRunMapping.Compare(baseRun, baseAllocation, run, allocation);
+    }
+}

@@ -1,0 +1,53 @@
+using Sto.Scheduler.Api.V1;
+using Sto.Scheduler.Grpc.Auth;
+using Sto.Scheduler.Grpc.Mapping;
+
+namespace Sto.Scheduler.Grpc.Services;
+
+/// <summary>The stored resource types: their names, who may read and write them, and their checks.</summary>
+public static class ResourceKinds
+{
+    public static readonly ResourceKind<Subregion> Subregion = new(
+        "scheduler.sto/Subregion", "subregion", ResourceNames.Subregion, ResourceNames.Region,
+        ReadSubregion, AccessChecks.RequirePlanner, ResourceValidation.Subregion);
+
+    public static readonly ResourceKind<EquipmentKit> EquipmentKit = new(
+        "scheduler.sto/EquipmentKit", "equipment_kit", ResourceNames.EquipmentKit, ResourceNames.Subregion,
+        AccessChecks.RequireSubregionReader, AccessChecks.RequirePlanner, ResourceValidation.EquipmentKit);
+
+    public static readonly ResourceKind<School> School = new(
+        "scheduler.sto/School", "school", ResourceNames.School, ResourceNames.Subregion,
+        AccessChecks.RequireSubregionReader, AccessChecks.RequirePlanner, ResourceValidation.School);
+
+    /// <summary>Coordinators may update their own school (release times); create and delete stay with planners.</summary>
+    public static readonly ResourceKind<School> SchoolSelfService = School with
+    {
+        WriteAccess = AccessChecks.RequireSchoolMember,
+        DeadlineApplies = true,
+    };
+
+    public static readonly ResourceKind<Venue> Venue = new(
+        "scheduler.sto/Venue", "venue", ResourceNames.Venue, ResourceNames.Subregion,
+        AccessChecks.RequireSubregionReader, AccessChecks.RequirePlanner, ResourceValidation.Venue);
+
+    public static readonly ResourceKind<ElectiveOffer> ElectiveOffer = new(
+        "scheduler.sto/ElectiveOffer", "elective_offer", ResourceNames.ElectiveOffer, ResourceNames.School,
+        AccessChecks.RequireSubregionReader, AccessChecks.RequireSchoolMember, ResourceValidation.ElectiveOffer,
+        DeadlineApplies: true);
+
+    public static readonly ResourceKind<Pupil> Pupil = new(
+        "scheduler.sto/Pupil", "pupil", ResourceNames.Pupil, ResourceNames.School,
+        AccessChecks.RequireSchoolMember, AccessChecks.RequireSchoolMember, ResourceValidation.Pupil,
+        DeadlineApplies: true);
+
+    public static readonly ResourceKind<StaffMember> StaffMember = new(
+        "scheduler.sto/StaffMember", "staff_member", ResourceNames.StaffMember, ResourceNames.School,
+        AccessChecks.RequireSchoolMember, AccessChecks.RequireSchoolMember, ResourceValidation.StaffMember,
+        DeadlineApplies: true);
+
+    /// <summary>Listing subregions of a region is for planners of one of them; reading one for its members.</summary>
+    private static Caller ReadSubregion(global::Grpc.Core.ServerCallContext context, string name) =>
+        ResourceNames.Region.Matches(name)
+            ? AccessChecks.RequirePlannerInRegion(context, name)
+            : AccessChecks.RequireSubregionReader(context, name);
+}

@@ -1,0 +1,225 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Sto.Scheduler.Api.V1;
+using Sto.Scheduler.Grpc.Auth;
+using Sto.Scheduler.Grpc.Errors;
+using Sto.Scheduler.Grpc.Mapping;
+using Sto.Scheduler.Grpc.Persistence;
+using Sto.Scheduler.Grpc.Persistence.Records;
+
+namespace Sto.Scheduler.Grpc.Services;
+
+/// <summary>
+/// Get/List/Create/Update/Delete/BatchUpsert for any <see cref="ResourceKind{T}"/>, each the same recipe:
+/// check access on the raw name → parse → validate (all violations at once) → submission deadline → store → present.
+/// </summary>
+public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, TimeProvider time)
+{
+    public async Task<T> GetAsync<T>(ResourceKind<T> kind, string name, ServerCallContext context)
+        where T : IMessage<T>, new()
+    {
+        kind.ReadAccess(context, name);
+        ResourceNames.Require(name, kind.Pattern, "name");
+        var stored = await store.GetAsync<T>(name, context.CancellationToken)
+            ?? throw RpcErrors.NotFound(name, kind.TypeName);
+        return Present(stored, name);
+    }
+
+    public async Task<(IReadOnlyList<T> Items, string NextPageToken)> ListAsync<T>(
+        ResourceKind<T> kind, string parent, int pageSize, string pageToken, ServerCallContext context)
+        where T : IMessage<T>, new()
+    {
+        kind.ReadAccess(context, parent);
+        var violations = new FieldViolations();
+        ResourceNames.Check(parent, kind.ParentPattern, "parent", violations);
+        var (offset, size) = PageToken.Decode(parent, pageToken, pageSize, violations);
+        violations.ThrowIfAny();
+        var (items, hasMore) = await store.ListAsync<T>(parent, offset, size, context.CancellationToken);
+        var next = hasMore ? PageToken.Encode(parent, offset + size) : "";
+        return (items.Select(s => Present(s, ProtoFields.GetString(s.Message, "name"))).ToList(), next);
+    }
+
+    public async Task<T> CreateAsync<T>(
+        ResourceKind<T> kind, string parent, T? message, string id, string requestId, bool validateOnly, ServerCallContext context)
+        where T : IMessage<T>, new()
+    {
+        var name = $"{parent}/{kind.Collection}/{id}";
+        var caller = kind.WriteAccess(context, name);
+        var violations = new FieldViolations();
+        ResourceNames.Check(parent, kind.ParentPattern, "parent", violations);
+        if (!ResourcePattern.IsValidId(id))
+        {
+            violations.Add($"{kind.Field}_id", "1-63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit.");
+        }
+
+        if (message is null)
+        {
+            violations.Add(kind.Field, "Required.");
+            violations.ThrowIfAny();
+            return default!;
+        }
+
+        message = message.Clone();
+        ProtoFields.ClearOutputOnly(message);
+        ProtoFields.SetString(message, "name", name);
+        ProtoFields.SetString(message, "etag", "");
+        CheckFields(kind, message, kind.Field, violations);
+        violations.ThrowIfAny();
+        await RequireOpenSubmissionsAsync(kind, caller, name, context.CancellationToken);
+
+        var requestKey = RequestKey(context, kind, requestId);
+        if (requestKey is not null
+            && await db.RequestLog.AsNoTracking().SingleOrDefaultAsync(r => r.Key == requestKey, context.CancellationToken) is { } earlier
+            && await store.GetAsync<T>(earlier.ResourceName, context.CancellationToken) is { } replay)
+        {
+            return Present(replay, earlier.ResourceName);
+        }
+
+        if (validateOnly)
+        {
+            return message;
+        }
+
+        if (requestKey is not null)
+        {
+            db.RequestLog.Add(new RequestLogRecord { Key = requestKey, ResourceName = name, CreateTimeMs = time.GetUtcNow().ToUnixTimeMilliseconds() });
+        }
+
+        var stored = await store.CreateAsync(name, parent, AccessChecks.SubregionOf(name), message, context.CancellationToken);
+        return Present(stored, name);
+    }
+
+    public async Task<T> UpdateAsync<T>(
+        ResourceKind<T> kind, T? message, FieldMask? mask, bool validateOnly, ServerCallContext context)
+        where T : IMessage<T>, new()
+    {
+        var name = message is null ? "" : ProtoFields.GetString(message, "name");
+        var caller = kind.WriteAccess(context, name);
+        ResourceNames.Require(name, kind.Pattern, $"{kind.Field}.name");
+        await RequireOpenSubmissionsAsync(kind, caller, name, context.CancellationToken);
+        var stored = await store.GetAsync<T>(name, context.CancellationToken)
+            ?? throw RpcErrors.NotFound(name, kind.TypeName);
+        var etag = ProtoFields.GetString(message!, "etag");
+        if (etag.Length > 0 && etag != stored.Etag)
+        {
+            throw RpcErrors.EtagMismatch(name);
+        }
+
+        var violations = new FieldViolations();
+        var merged = ProtoFields.ApplyMask(stored.Message, message!, mask, violations);
+        CheckFields(kind, merged, kind.Field, violations);
+        violations.ThrowIfAny();
+        ProtoFields.ClearOutputOnly(merged);
+        ProtoFields.SetString(merged, "name", name);
+        if (validateOnly)
+        {
+            return Present(stored with { Message = merged }, name);
+        }
+
+        var updated = await store.UpdateAsync(name, stored.Etag, merged, context.CancellationToken);
+        return Present(updated, name);
+    }
+
+    public async Task<Empty> DeleteAsync<T>(ResourceKind<T> kind, string name, string etag, ServerCallContext context)
+        where T : IMessage<T>, new()
+    {
+        var caller = kind.WriteAccess(context, name);
+        ResourceNames.Require(name, kind.Pattern, "name");
+        await RequireOpenSubmissionsAsync(kind, caller, name, context.CancellationToken);
+        return await store.DeleteAsync<T>(name, etag, context.CancellationToken)
+            ? new Empty()
+            : throw RpcErrors.NotFound(name, kind.TypeName);
+    }
+
+    /// <summary>Creates or replaces every row in one transaction, or nothing when any row is invalid.</summary>
+    public async Task<(IReadOnlyList<T> Items, int Created, int Updated)> BatchUpsertAsync<T>(
+        ResourceKind<T> kind, string parent, IReadOnlyList<T> rows, string rowsField, bool validateOnly, ServerCallContext context)
+        where T : IMessage<T>, new()
+    {
+        var caller = kind.WriteAccess(context, parent);
+        var violations = new FieldViolations();
+        ResourceNames.Check(parent, kind.ParentPattern, "parent", violations);
+        if (rows.Count is 0 or > 5000)
+        {
+            violations.Add(rowsField, "Between 1 and 5000 rows.");
+        }
+
+        var prepared = new List<(string Name, T Message)>(rows.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i].Clone();
+            var name = ProtoFields.GetString(row, "name");
+            var path = $"{rowsField}[{i}]";
+            if (ResourceNames.Check(name, kind.Pattern, $"{path}.name", violations)
+                && ResourcePattern.Ancestor(name, 2) != parent)
+            {
+                violations.Add($"{path}.name", $"Must lie under the parent '{parent}'.");
+            }
+            else if (!seen.Add(name))
+            {
+                violations.Add($"{path}.name", $"'{name}' appears twice in the request.");
+            }
+
+            ProtoFields.ClearOutputOnly(row);
+            ProtoFields.SetString(row, "etag", "");
+            CheckFields(kind, row, path, violations);
+            prepared.Add((name, row));
+        }
+
+        violations.ThrowIfAny();
+        await RequireOpenSubmissionsAsync(kind, caller, parent, context.CancellationToken);
+        if (validateOnly)
+        {
+            return (prepared.Select(p => p.Message).ToList(), 0, 0);
+        }
+
+        var stored = await store.UpsertAllAsync(parent, AccessChecks.SubregionOf(parent), prepared, context.CancellationToken);
+        var items = stored.Select((s, i) => Present(s.Stored, prepared[i].Name)).ToList();
+        var created = stored.Count(s => s.Created);
+        return (items, created, stored.Count - created);
+    }
+
+    private static void CheckFields<T>(ResourceKind<T> kind, T message, string path, FieldViolations violations)
+        where T : IMessage<T>, new()
+    {
+        ProtoFields.CheckRequired(message, path, violations);
+        kind.Validate(message, path, violations);
+    }
+
+    private async Task RequireOpenSubmissionsAsync<T>(
+        ResourceKind<T> kind, Caller caller, string name, CancellationToken cancellationToken)
+        where T : IMessage<T>, new()
+    {
+        if (!kind.DeadlineApplies || !caller.IsCoordinator)
+        {
+            return;
+        }
+
+        var subregionName = AccessChecks.SubregionOf(name);
+        var subregion = await store.GetAsync<Subregion>(subregionName, cancellationToken);
+        if (subregion?.Message.SubmissionDeadlineTime is { } deadline && time.GetUtcNow() >= deadline.ToDateTimeOffset())
+        {
+            throw RpcErrors.SubmissionClosed(subregionName, deadline.ToDateTimeOffset());
+        }
+    }
+
+    private static string? RequestKey<T>(ServerCallContext context, ResourceKind<T> kind, string requestId)
+        where T : IMessage<T>, new() =>
+        string.IsNullOrEmpty(requestId)
+            ? null
+            : $"{context.GetHttpContext().User.FindFirst("sub")?.Value}|{kind.TypeName}|{requestId}";
+
+    private static T Present<T>(Stored<T> stored, string name)
+        where T : IMessage<T>, new()
+    {
+        var message = stored.Message.Clone();
+        ProtoFields.SetString(message, "name", name);
+        ProtoFields.SetString(message, "etag", stored.Etag);
+        ProtoFields.SetTimestamp(message, "create_time", stored.CreateTime);
+        ProtoFields.SetTimestamp(message, "update_time", stored.UpdateTime);
+        return message;
+    }
+}
