@@ -9,5 +9,8 @@ public sealed class DemoOptions
     public bool SeedOnStart { get; set; }
 
     /// <summary>The demo subregion's resource name.</summary>
-    public string Subregion { get; set; } = "regions/demo/subregions/noord";
+    public string Subregion { get; set; } = "regions/oost/subregions/twente-demo";
+
+    /// <summary>The demo problem (Engine instance JSON); generated with the default seed when missing.</summary>
+    public string File { get; set; } = "data/demo-subregion.json";
 }

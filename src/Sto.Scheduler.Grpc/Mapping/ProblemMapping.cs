@@ -121,7 +121,7 @@ public static class ProblemMapping
         Name = o.DisplayName,
         Profile = o.Profile,
         ProviderName = o.ProviderName,
-        HostSchool = new SchoolId(ResourcePattern.Ancestor(o.Name, 2)),
+        HostSchool = o.Regional ? null : new SchoolId(ResourcePattern.Ancestor(o.Name, 2)),
         Eligibility = new Eligibility
         {
             Paths = [.. (o.Eligibility?.LearningPaths ?? []).Select(p => (LearningPath)(int)p)],

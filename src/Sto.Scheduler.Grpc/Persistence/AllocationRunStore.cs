@@ -90,34 +90,63 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
         return await TrySaveAsync(cancellationToken) ? Present(record) : null;
     }
 
-    /// <summary>Renews the lease and stores progress; returns (still owner, cancel requested).</summary>
+    /// <summary>
+    /// Renews the lease and stores progress; returns (still owner, cancel requested). A concurrent write (a
+    /// planner's cancel request) is not a lost lease: the row is read again and the heartbeat retried.
+    /// </summary>
     public async Task<(bool Owned, bool CancelRequested)> HeartbeatAsync(
         string name, string owner, TimeSpan lease, RunProgress? progress, CancellationToken cancellationToken)
     {
-        var record = await db.AllocationRuns.SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
-        if (record is null || record.LeaseOwner != owner || record.State != (int)State.Running)
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            return (false, false);
-        }
-
-        record.LeaseUntilMs = Now() + (long)lease.TotalMilliseconds;
-        if (progress is not null)
-        {
-            var run = ProtoJson.Read<AllocationRun>(record.Payload);
-            if (!progress.Equals(run.Progress))
+            var record = await db.AllocationRuns.SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
+            if (record is null || record.LeaseOwner != owner || record.State != (int)State.Running)
             {
-                run.Progress = progress;
-                record.Payload = ProtoJson.Write(run);
-                record.Etag = ResourceStore.NewEtag();
+                return (false, false);
+            }
+
+            record.LeaseUntilMs = Now() + (long)lease.TotalMilliseconds;
+            if (progress is not null)
+            {
+                var run = ProtoJson.Read<AllocationRun>(record.Payload);
+                if (!progress.Equals(run.Progress))
+                {
+                    run.Progress = progress;
+                    record.Payload = ProtoJson.Write(run);
+                    record.Etag = ResourceStore.NewEtag();
+                }
+            }
+
+            record.UpdateTimeMs = Now();
+            if (await TrySaveAsync(cancellationToken))
+            {
+                return (true, record.CancelRequested);
             }
         }
 
-        record.UpdateTimeMs = Now();
-        return (await TrySaveAsync(cancellationToken), record.CancelRequested);
+        return (false, false);
     }
 
-    /// <summary>Stores the final state, allocation and schedules in one transaction, if the lease is still ours.</summary>
+    /// <summary>
+    /// Stores the final state, allocation and schedules in one transaction, if the lease is still ours
+    /// (retried when a concurrent cancel request changed the row).
+    /// </summary>
     public async Task<bool> CompleteAsync(
+        string name, string owner, Action<AllocationRun> finish, Allocation? allocation,
+        IReadOnlyDictionary<string, PupilSchedule>? schedules, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await TryCompleteAsync(name, owner, finish, allocation, schedules, cancellationToken) is { } done)
+            {
+                return done;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<bool?> TryCompleteAsync(
         string name, string owner, Action<AllocationRun> finish, Allocation? allocation,
         IReadOnlyDictionary<string, PupilSchedule>? schedules, CancellationToken cancellationToken)
     {
@@ -140,7 +169,7 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
             db.PupilSchedules.Add(new PupilScheduleRecord { Run = name, Pupil = pupil, Payload = ProtoJson.Write(schedule) });
         }
 
-        return await TrySaveAsync(cancellationToken);
+        return await TrySaveAsync(cancellationToken) ? true : null;
     }
 
     /// <summary>Gives a claimed run back to the queue (shutdown), keeping its attempt count.</summary>
