@@ -32,6 +32,9 @@ switch (mode)
     case "one":
         SolveOne((int)Option("--pupils", 300), Name((int)Option("--pupils", 300)), Generate((int)Option("--pupils", 300)));
         break;
+    case "stats":
+        ModelStats.Print(Generate((int)Option("--pupils", 300)));
+        break;
     case "demo":
         var file = OptionText("--file", Path.Combine(FindRoot(), "data", "demo-subregion.json"));
         var problem = ProblemJson.Deserialize(File.ReadAllText(file));

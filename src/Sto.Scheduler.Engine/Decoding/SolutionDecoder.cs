@@ -93,7 +93,7 @@ internal static class SolutionDecoder
         var result = new List<(Week, List<StaffMember>[])>();
         foreach (var session in model.Offers[offer].Sessions.OrderBy(s => s.Week))
         {
-            var weekClass = model.WeekClasses.First(c => c.Weeks.Contains(session.Week));
+            var weekClass = model.WeekClasses.First(c => c.Weeks.Contains(session.Week) && c.MeetingOffers.Contains(offer));
             var assigned = staffByOfferAndClass.TryGetValue((offer, weekClass.Number), out var people) ? people : [];
             var perGroup = GroupStaffDistributor.Distribute(sizes, session.Kind, assigned, rules, previous);
             previous.Clear();

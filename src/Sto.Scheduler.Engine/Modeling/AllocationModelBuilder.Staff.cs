@@ -139,53 +139,72 @@ internal sealed partial class AllocationModelBuilder
         }
     }
 
+    /// <summary>
+    /// Groups weeks into classes per staffing component (offers and staff types linked by qualification): within a
+    /// component, weeks with the same sessions and the same available staff types share one set of staff counts.
+    /// Components keep a hotspot week of one profile from splitting the weeks of every other profile.
+    /// </summary>
     private void BuildWeekClasses()
     {
-        var byKey = new Dictionary<string, (List<Week> Weeks, List<int> Offers)>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var week in _problem.Weeks)
+        var rules = _problem.Rules;
+        var live = Enumerable.Range(0, _offers.Length).Where(o => _options[o] is not null).ToList();
+        var parent = Enumerable.Range(0, _staffTypes.Count + _offers.Length).ToArray();
+        foreach (var type in _staffTypes)
         {
-            var meeting = new List<int>();
-            var key = new System.Text.StringBuilder();
-            for (var o = 0; o < _offers.Length; o++)
-            {
-                if (_options[o] is null)
-                {
-                    continue;
-                }
-
-                var session = _offers[o].Sessions.FirstOrDefault(s => s.Week == week);
-                if (session is null)
-                {
-                    continue;
-                }
-
-                meeting.Add(o);
-                key.Append(CultureInfo.InvariantCulture, $"{o}@{session.Venue}/{session.Start:HHmm}-{session.End:HHmm}/{session.Kind};");
-            }
-
-            if (meeting.Count == 0)
+            var staff = _staff[type.Members[0]];
+            if (!StaffRules.CountsForRatio(staff, rules) && !StaffRules.IsQualifiedDocent(staff))
             {
                 continue;
             }
 
-            key.Append('|');
-            foreach (var type in _staffTypes)
+            foreach (var o in live)
             {
-                if (_staff[type.Members[0]].IsAvailableIn(week))
+                if (StaffRules.CanStaff(staff, _offers[o]))
+                {
+                    Union(type.Number, _staffTypes.Count + o);
+                }
+            }
+        }
+
+        var byKey = new Dictionary<string, (List<Week> Weeks, List<int> Offers)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var component in live.GroupBy(o => Find(_staffTypes.Count + o)))
+        {
+            var types = _staffTypes.Where(t => Find(t.Number) == component.Key).ToList();
+            foreach (var week in _problem.Weeks)
+            {
+                var meeting = new List<int>();
+                var key = new System.Text.StringBuilder().Append(component.Key.ToString(CultureInfo.InvariantCulture)).Append('#');
+                foreach (var o in component)
+                {
+                    var session = _offers[o].Sessions.FirstOrDefault(s => s.Week == week);
+                    if (session is not null)
+                    {
+                        meeting.Add(o);
+                        key.Append(CultureInfo.InvariantCulture, $"{o}@{session.Venue}/{session.Start:HHmm}-{session.End:HHmm}/{session.Kind};");
+                    }
+                }
+
+                if (meeting.Count == 0)
+                {
+                    continue;
+                }
+
+                key.Append('|');
+                foreach (var type in types.Where(t => _staff[t.Members[0]].IsAvailableIn(week)))
                 {
                     key.Append(CultureInfo.InvariantCulture, $"{type.Number},");
                 }
-            }
 
-            var text = key.ToString();
-            if (!byKey.TryGetValue(text, out var entry))
-            {
-                byKey[text] = entry = ([], meeting);
-                order.Add(text);
-            }
+                var text = key.ToString();
+                if (!byKey.TryGetValue(text, out var entry))
+                {
+                    byKey[text] = entry = ([], meeting);
+                    order.Add(text);
+                }
 
-            entry.Weeks.Add(week);
+                entry.Weeks.Add(week);
+            }
         }
 
         foreach (var text in order)
@@ -193,5 +212,18 @@ internal sealed partial class AllocationModelBuilder
             var (weeks, offers) = byKey[text];
             _weekClasses.Add(new WeekClass(_weekClasses.Count, weeks, offers));
         }
+
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+
+            return x;
+        }
+
+        void Union(int a, int b) => parent[Find(a)] = Find(b);
     }
 }
