@@ -33,8 +33,10 @@ internal static class SolutionDecoder
             var option = model.Options[o]![Array.FindIndex(model.OptionVars[o]!, v => values[v.GetIndex()] == 1)];
             var sizes = GroupOptions.Split(chosen.Count, option.Groups, offer.MinGroupSize, offer.MaxGroupSize, ratio)
                 ?? throw new InvalidOperationException($"No split of {chosen.Count} pupils into {option.Groups} groups of offer {offer.Id}.");
+            // Pupils keep their group of the published plan where sizes allow (a re-plan), then school mates stay together.
             var ordered = chosen
-                .OrderBy(c => model.Pupils[c.Pupil].School.Value, StringComparer.Ordinal)
+                .OrderBy(c => model.Baseline is not null && model.Baseline.Placements.TryGetValue(model.Pupils[c.Pupil].Id, out var before) && before.Offer == offer.Id ? before.Group : int.MaxValue)
+                .ThenBy(c => model.Pupils[c.Pupil].School.Value, StringComparer.Ordinal)
                 .ThenBy(c => model.Index.Lottery[model.Pupils[c.Pupil].Id])
                 .ToList();
 

@@ -54,6 +54,9 @@ public sealed record ElectiveOffer
     /// <summary>Lending-lab kits a running group needs each week it meets.</summary>
     public ImmutableArray<KitNeed> Kits { get; init; } = [];
 
+    /// <summary>The provider cancelled the offer: it runs no group (a re-plan moves its pupils).</summary>
+    public bool IsCancelled { get; init; }
+
     /// <summary>Total seats over all parallel groups.</summary>
     public int TotalSeats => MaxGroupSize * MaxParallelGroups;
 }

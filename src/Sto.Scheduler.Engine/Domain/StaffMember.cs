@@ -27,8 +27,13 @@ public sealed record StaffMember
     /// <summary>Weeks of the period in which they are available on the afternoon; empty = every week.</summary>
     public ImmutableArray<Week> AvailableWeeks { get; init; } = [];
 
+    /// <summary>Weeks in which they are not available after all (ill, needed at the company); wins over <see cref="AvailableWeeks"/>.</summary>
+    public ImmutableArray<Week> UnavailableWeeks { get; init; } = [];
+
     /// <summary>True when available in the week.</summary>
-    public bool IsAvailableIn(Week week) => AvailableWeeks.IsDefaultOrEmpty || AvailableWeeks.Contains(week);
+    public bool IsAvailableIn(Week week) =>
+        (AvailableWeeks.IsDefaultOrEmpty || AvailableWeeks.Contains(week))
+        && (UnavailableWeeks.IsDefaultOrEmpty || !UnavailableWeeks.Contains(week));
 
     /// <summary>True when they may staff an offer requiring the given qualification.</summary>
     public bool HoldsQualification(string qualification) =>

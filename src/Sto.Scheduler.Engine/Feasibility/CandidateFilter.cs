@@ -14,6 +14,11 @@ public sealed class CandidateFilter(SchedulingProblem problem, ProblemIndex inde
     public CandidateVerdict Check(Pupil pupil, ElectiveOffer offer)
     {
         var eligibility = offer.Eligibility ?? new Eligibility();
+        if (offer.IsCancelled)
+        {
+            return CandidateVerdict.Blocked(ReasonCodes.OfferCancelled, offer.Id.Value ?? "");
+        }
+
         if (pupil.CompletedElectives.NullToEmpty().Contains(offer.ElectiveCode, StringComparer.OrdinalIgnoreCase))
         {
             return CandidateVerdict.Blocked(ReasonCodes.AlreadyCompleted, offer.ElectiveCode);

@@ -4,6 +4,7 @@ namespace Sto.Scheduler.Engine.Feasibility;
 public static class ReasonCodes
 {
     public const string UnknownOffer = "unknown-offer";
+    public const string OfferCancelled = "offer-cancelled";
     public const string AlreadyCompleted = "already-completed";
     public const string PathNotEligible = "path-not-eligible";
     public const string YearNotEligible = "year-not-eligible";

@@ -42,6 +42,12 @@ internal sealed class AllocationModel
     /// <summary>Offers that can never run, with the reason (for explanations and reports).</summary>
     public required Dictionary<int, string> DeadOffers { get; init; }
 
+    /// <summary>The allocation a re-plan starts from; null for a fresh allocation.</summary>
+    public ReplanBaseline? Baseline { get; init; }
+
+    /// <summary>Pupils of the baseline who cannot keep their offer whatever the plan (a lower bound on moves).</summary>
+    public IReadOnlyList<PupilId> ForcedMoves { get; init; } = [];
+
     /// <summary>Number of running groups of an offer, as an expression over its option literals.</summary>
     public LinearExpr GroupCount(int offer)
     {

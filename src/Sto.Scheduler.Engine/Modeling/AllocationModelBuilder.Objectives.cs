@@ -21,6 +21,20 @@ internal sealed partial class AllocationModelBuilder
             return [(TierNames.Weighted, weighted), (TierNames.Priority, Priority(objective))];
         }
 
+        if (_baseline is not null)
+        {
+            var moves = Moves();
+            return
+            [
+                (TierNames.Placement, placement),
+                (TierNames.Moves, moves),
+                (TierNames.Preference, preference),
+                (TierNames.Travel, travel),
+                (TierNames.Staffing, staffing),
+                (TierNames.Priority, Priority(objective)),
+            ];
+        }
+
         // Tiers 1 and 2 are solved together: one unplaced pupil costs more than all rank costs together
         // (maxCost × N + 1), which keeps their order exact while sparing a second search.
         var unplacedCost = ((long)MaxRankCost(objective) * _pupils.Length) + 1;

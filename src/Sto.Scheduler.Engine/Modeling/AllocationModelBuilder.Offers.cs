@@ -10,6 +10,12 @@ internal sealed partial class AllocationModelBuilder
     {
         for (var o = 0; o < _offers.Length; o++)
         {
+            if (_offers[o].IsCancelled)
+            {
+                _deadOffers[o] = "cancelled";
+                continue;
+            }
+
             foreach (var session in _offers[o].Sessions)
             {
                 if (_index.Venues.TryGetValue(session.Venue, out var venue) && venue.CapacityIn(session.Week) < _offers[o].MinGroupSize)

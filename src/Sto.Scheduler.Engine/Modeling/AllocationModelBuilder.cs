@@ -30,8 +30,11 @@ internal sealed partial class AllocationModelBuilder
     private readonly List<StaffType> _staffTypes = [];
     private readonly List<BusSlot> _busSlots = [];
 
-    private AllocationModelBuilder(SchedulingProblem problem, ProblemIndex index)
+    private readonly ReplanBaseline? _baseline;
+
+    private AllocationModelBuilder(SchedulingProblem problem, ProblemIndex index, ReplanBaseline? baseline)
     {
+        _baseline = baseline;
         _problem = problem;
         _index = index;
         _filter = new CandidateFilter(problem, index);
@@ -48,9 +51,9 @@ internal sealed partial class AllocationModelBuilder
     }
 
     /// <summary>Builds the model of a validated problem.</summary>
-    public static AllocationModel Build(SchedulingProblem problem, ProblemIndex index)
+    public static AllocationModel Build(SchedulingProblem problem, ProblemIndex index, ReplanBaseline? baseline = null)
     {
-        var builder = new AllocationModelBuilder(problem, index);
+        var builder = new AllocationModelBuilder(problem, index, baseline);
         builder.FindDeadOffersByVenue();
         builder.CreatePairs();
         builder.FindDeadOffersByStaff();
@@ -81,6 +84,8 @@ internal sealed partial class AllocationModelBuilder
             BusSlots = builder._busSlots,
             Tiers = tiers,
             DeadOffers = builder._deadOffers,
+            Baseline = baseline,
+            ForcedMoves = builder.ForcedMoves(),
         };
     }
 

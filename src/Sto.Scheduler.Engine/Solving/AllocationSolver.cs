@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using Sto.Scheduler.Engine.Decoding;
 using Sto.Scheduler.Engine.Domain;
@@ -20,6 +21,20 @@ public static class AllocationSolver
         IProgress<SolveProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        var run = Run(problem, settings, progress, baseline: null, cancellationToken);
+        return run.Issues.IsEmpty
+            ? new SolveOutcome.Solved(run.Allocation!, run.Quality!, run.Statistics!, run.Status)
+            : new SolveOutcome.Invalid(run.Issues);
+    }
+
+    /// <summary>The shared pipeline of a fresh solve and a re-plan.</summary>
+    internal static SolverRun Run(
+        SchedulingProblem problem,
+        SolverSettings settings,
+        IProgress<SolveProgress>? progress,
+        ReplanBaseline? baseline,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
 
@@ -27,11 +42,11 @@ public static class AllocationSolver
         var issues = ProblemValidator.Validate(problem);
         if (!issues.IsEmpty)
         {
-            return new SolveOutcome.Invalid(issues);
+            return new SolverRun { Issues = issues };
         }
 
         var index = ProblemIndex.Build(problem);
-        var model = AllocationModelBuilder.Build(problem, index);
+        var model = AllocationModelBuilder.Build(problem, index, baseline);
         var (maxPlaced, flowCost) = FlowBound.Compute(model);
         var hint = settings.UseGreedyHint ? HintBuilder.FromGreedy(model) : null;
 
@@ -64,6 +79,14 @@ public static class AllocationSolver
             Elapsed = clock.Elapsed,
         };
 
-        return new SolveOutcome.Solved(allocation, QualityCalculator.Calculate(problem, allocation), statistics, status);
+        return new SolverRun
+        {
+            Issues = [],
+            Allocation = allocation,
+            Quality = QualityCalculator.Calculate(problem, allocation),
+            Statistics = statistics,
+            Status = status,
+            ForcedMoves = model.ForcedMoves,
+        };
     }
 }

@@ -13,7 +13,17 @@ namespace Sto.Scheduler.Engine.Solving;
 /// </summary>
 internal sealed class LexicographicSearch(AllocationModel model, SolverSettings settings, IProgress<SolveProgress>? progress)
 {
-    private static readonly double[] TierShares = [6, 1.5, 1.5, 1];
+    private static readonly Dictionary<string, double> TierShares = new(StringComparer.Ordinal)
+    {
+        [TierNames.PlacementAndPreference] = 6,
+        [TierNames.Placement] = 3,
+        [TierNames.Moves] = 3,
+        [TierNames.Preference] = 3,
+        [TierNames.Weighted] = 8,
+        [TierNames.Travel] = 1.5,
+        [TierNames.Staffing] = 1.5,
+        [TierNames.Priority] = 1,
+    };
 
     private const int LargeModelPairs = 10_000;
 
@@ -98,8 +108,8 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
 
     private string Parameters(int tier, TimeSpan elapsed)
     {
-        var remainingShares = TierShares.Skip(tier).Take(model.Tiers.Count - tier).Sum();
-        var share = TierShares[Math.Min(tier, TierShares.Length - 1)] / Math.Max(1e-9, remainingShares);
+        var remainingShares = model.Tiers.Skip(tier).Sum(t => TierShares.GetValueOrDefault(t.Name, 1));
+        var share = TierShares.GetValueOrDefault(model.Tiers[tier].Name, 1) / Math.Max(1e-9, remainingShares);
         // In reproducible mode the wall-clock limit must not depend on elapsed time: CP-SAT tunes itself by it.
         var seconds = settings.DeterministicTimeLimit is null
             ? Math.Max(0.2, (settings.TimeLimit - elapsed).TotalSeconds * share)

@@ -49,7 +49,7 @@ public static partial class ProblemValidator
     {
         // Ask CandidateFilter the eligibility questions only: with the pupil's own school as host and no sessions,
         // the open-seat, external and travel rules pass, because reachability is not an input error.
-        var eligibilityOnly = offer with { HostSchool = pupil.School, Sessions = [] };
+        var eligibilityOnly = offer with { HostSchool = pupil.School, Sessions = [], IsCancelled = false };
         var verdict = context.Candidates.Check(pupil, eligibilityOnly);
         var eligibility = offer.Eligibility ?? new Eligibility();
         var detail = verdict.Detail;
