@@ -28,7 +28,7 @@ internal sealed class GreedyOfferFactory
         var sessions = offer.Sessions.NullToEmpty().Where(s => s is not null).ToArray();
         var unknownVenue = sessions.Any(s => !_venues.ContainsKey(s.Venue));
         var qualified = Enumerable.Range(0, _state.Staff.Length)
-            .Where(i => StaffRules.CanStaff(_state.Staff[i], offer))
+            .Where(i => StaffRules.CanStaff(_state.Staff[i], offer, _state.Rules))
             .ToArray();
         var meetings = sessions
             .GroupBy(s => s.Week)

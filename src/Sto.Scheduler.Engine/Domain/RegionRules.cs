@@ -14,6 +14,13 @@ public sealed record RegionRules
     public ImmutableArray<StaffKind> StaffKindsCountingForRatio { get; init; } =
         [StaffKind.Docent, StaffKind.Instructor, StaffKind.HybridDocent, StaffKind.CompanyInstructor];
 
+    /// <summary>
+    /// Staff work for their own provider only (default): a staff member staffs an offer hosted by the school they are
+    /// based at, or an offer that meets at their base venue (a company instructor at their hotspot, mbo staff at the
+    /// college). Off: any qualified staff member of the subregion who can get there.
+    /// </summary>
+    public bool StaffWorkForOwnProviderOnly { get; init; } = true;
+
     /// <summary>Every running group needs a qualified docent present each week (A6).</summary>
     public bool RequireQualifiedDocentPerGroup { get; init; } = true;
 

@@ -8,9 +8,18 @@ namespace Sto.Scheduler.Engine.Feasibility;
 /// </summary>
 public static class StaffRules
 {
-    /// <summary>A staff member may staff an offer when they hold its required qualification or its elective code.</summary>
-    public static bool CanStaff(StaffMember staff, ElectiveOffer offer) =>
-        staff.HoldsQualification(offer.RequiredQualification) || staff.HoldsQualification(offer.ElectiveCode);
+    /// <summary>
+    /// A staff member may staff an offer when they hold its required qualification or its elective code, and — when
+    /// <see cref="RegionRules.StaffWorkForOwnProviderOnly"/> — the offer belongs to their provider.
+    /// </summary>
+    public static bool CanStaff(StaffMember staff, ElectiveOffer offer, RegionRules rules) =>
+        (staff.HoldsQualification(offer.RequiredQualification) || staff.HoldsQualification(offer.ElectiveCode))
+        && (!rules.StaffWorkForOwnProviderOnly || WorksFor(staff, offer));
+
+    /// <summary>The offer is hosted by the staff member's base school, or meets at their base venue.</summary>
+    public static bool WorksFor(StaffMember staff, ElectiveOffer offer) =>
+        (offer.HostSchool is { } host && host.Value == staff.BaseSite)
+        || offer.Sessions.NullToEmpty().Any(s => s.Venue.Value == staff.BaseSite);
 
     /// <summary>Whether this staff member counts towards the staff:pupil ratio in this region.</summary>
     public static bool CountsForRatio(StaffMember staff, RegionRules rules) =>

@@ -8,7 +8,7 @@ namespace Sto.Scheduler.Engine.Modeling;
 internal sealed partial class AllocationModelBuilder
 {
     private bool CanWork(StaffMember staff, ElectiveOffer offer, Session session) =>
-        StaffRules.CanStaff(staff, offer)
+        StaffRules.CanStaff(staff, offer, _problem.Rules)
         && staff.IsAvailableIn(session.Week)
         && StaffRules.CanReach(staff, session, _problem.Afternoon, _index.Travel);
 
@@ -159,7 +159,7 @@ internal sealed partial class AllocationModelBuilder
 
             foreach (var o in live)
             {
-                if (StaffRules.CanStaff(staff, _offers[o]))
+                if (StaffRules.CanStaff(staff, _offers[o], rules))
                 {
                     Union(type.Number, _staffTypes.Count + o);
                 }

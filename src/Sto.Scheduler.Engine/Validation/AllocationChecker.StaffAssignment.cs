@@ -52,9 +52,9 @@ public static partial class AllocationChecker
     private static void CheckOneAssignment(CheckContext context, RunningGroup group, Week week, StaffMember staff, string subject)
     {
         var name = Show(staff.Id.Value);
-        if (!StaffRules.CanStaff(staff, group.Offer))
+        if (!StaffRules.CanStaff(staff, group.Offer, context.Rules))
         {
-            context.Add(AllocationRuleIds.StaffAssignment, subject, $"Staff member {name} holds neither qualification {group.Offer.RequiredQualification} nor elective {group.Offer.ElectiveCode} needed for group {group.Name}.");
+            context.Add(AllocationRuleIds.StaffAssignment, subject, $"Staff member {name} may not staff group {group.Name}: it needs qualification {group.Offer.RequiredQualification} or elective {group.Offer.ElectiveCode}{(context.Rules.StaffWorkForOwnProviderOnly && !StaffRules.WorksFor(staff, group.Offer) ? ", and staff work only for their own provider" : "")}.");
         }
 
         if (!staff.IsAvailableIn(week))

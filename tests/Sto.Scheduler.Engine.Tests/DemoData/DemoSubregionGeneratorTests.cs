@@ -115,7 +115,7 @@ public class DemoSubregionGeneratorTests
         var pool = Subregion.Staff.Count(s => s.Kind is StaffKind.Docent or StaffKind.Instructor);
 
         Assert.InRange(pool, (int)(0.65 * demand), (int)Math.Ceiling(0.85 * demand));
-        Assert.All(Subregion.Offers, o => Assert.Contains(Subregion.Staff, s => StaffRules.IsQualifiedDocent(s) && StaffRules.CanStaff(s, o)));
+        Assert.All(Subregion.Offers, o => Assert.Contains(Subregion.Staff, s => StaffRules.IsQualifiedDocent(s) && StaffRules.CanStaff(s, o, Subregion.Rules)));
     }
 
     [Fact]

@@ -30,6 +30,7 @@ internal static class CheckerScenario
 
     public static SchedulingProblem Problem() => new()
     {
+        Rules = new RegionRules { StaffWorkForOwnProviderOnly = false },
         Subregion = "test/checker",
         Weeks = [W14, W15, W16],
         Schools =

@@ -20,7 +20,7 @@ public sealed class GreedyScenario
     private readonly List<StaffMember> _staff = [];
     private readonly List<Pupil> _pupils = [];
     private readonly List<EquipmentKit> _kits = [];
-    private RegionRules _rules = new();
+    private RegionRules _rules = new() { StaffWorkForOwnProviderOnly = false };
     private int _weekCount = 3;
 
     /// <summary>Week n (1-based) of the scenario's period.</summary>
@@ -272,7 +272,7 @@ public sealed class GreedyScenario
         {
             Subregion = "random",
             Weeks = [.. weeks],
-            Rules = new RegionRules { MaxPlacementsPerPupil = placementsPerPupil },
+            Rules = new RegionRules { MaxPlacementsPerPupil = placementsPerPupil, StaffWorkForOwnProviderOnly = false },
             Schools = [.. schools],
             Venues = [.. venues],
             Offers = [.. offers],
@@ -375,7 +375,7 @@ public sealed class GreedyScenario
                 foreach (var member in staff)
                 {
                     Check(staffUse.Add((member.Id, week)), "H9", $"{member.Id} twice in {week}");
-                    Check(StaffRules.CanStaff(member, offer) && member.IsAvailableIn(week), "H9", $"{member.Id} on {group.Offer} {week}");
+                    Check(StaffRules.CanStaff(member, offer, problem.Rules) && member.IsAvailableIn(week), "H9", $"{member.Id} on {group.Offer} {week}");
                     Check(sessions.All(s => StaffRules.CanReach(member, s, problem.Afternoon, index.Travel)), "H9", $"{member.Id} cannot reach {group.Offer}");
                 }
             }
