@@ -10,7 +10,7 @@ namespace Sto.Scheduler.Engine.Modeling;
 /// </summary>
 internal static class FlowBound
 {
-    public static (int MaxPlaced, long MinRankCost) Compute(AllocationModel model)
+    public static (int MaxPlaced, long MinRankCost, Dictionary<int, int> OfferOfPupil) Compute(AllocationModel model)
     {
         var pupils = model.Pupils.Length;
         var offers = model.Offers.Length;
@@ -43,6 +43,7 @@ internal static class FlowBound
             flow.AddArcWithCapacityAndUnitCost(firstGate + o, firstOffer + o, Math.Max(0, model.Offers[o].OpenSeats), 0);
         }
 
+        var pairArcs = new List<(int Arc, CandidatePair Pair)>();
         foreach (var pair in model.Pairs)
         {
             if (model.Options[pair.Offer] is null)
@@ -51,14 +52,26 @@ internal static class FlowBound
             }
 
             var head = pair.IsOwnPupilOfHost ? firstOffer + pair.Offer : firstGate + pair.Offer;
-            flow.AddArcWithCapacityAndUnitCost(firstPupil + pair.Pupil, head, 1, objective.RankCost(pair.Rank));
+            pairArcs.Add((flow.AddArcWithCapacityAndUnitCost(firstPupil + pair.Pupil, head, 1, objective.RankCost(pair.Rank)), pair));
         }
 
         flow.SetNodeSupply(source, (long)pupils * k);
         flow.SetNodeSupply(sink, -(long)pupils * k);
         var status = flow.SolveMaxFlowWithMinCost();
-        return status == MinCostFlowBase.Status.OPTIMAL
-            ? ((int)flow.MaximumFlow(), flow.OptimalCost())
-            : (0, 0);
+        if (status != MinCostFlowBase.Status.OPTIMAL)
+        {
+            return (0, 0, []);
+        }
+
+        var offerOfPupil = new Dictionary<int, int>();
+        foreach (var (arc, pair) in pairArcs)
+        {
+            if (flow.Flow(arc) > 0)
+            {
+                offerOfPupil.TryAdd(pair.Pupil, pair.Offer);
+            }
+        }
+
+        return ((int)flow.MaximumFlow(), flow.OptimalCost(), offerOfPupil);
     }
 }

@@ -47,8 +47,8 @@ public static class AllocationSolver
 
         var index = ProblemIndex.Build(problem);
         var model = AllocationModelBuilder.Build(problem, index, baseline);
-        var (maxPlaced, flowCost) = FlowBound.Compute(model);
-        var hint = settings.UseGreedyHint ? HintBuilder.FromGreedy(model) : null;
+        var (maxPlaced, flowCost, flowOffers) = FlowBound.Compute(model);
+        var hint = settings.UseGreedyHint ? HintBuilder.FromGreedy(model, flowOffers) : null;
 
         var search = new LexicographicSearch(model, settings, progress);
         var (solution, tiers) = search.Run(hint?.Values, clock, cancellationToken);

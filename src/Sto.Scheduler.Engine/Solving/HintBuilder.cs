@@ -11,10 +11,37 @@ namespace Sto.Scheduler.Engine.Solving;
 /// </summary>
 internal static class HintBuilder
 {
-    public static SolverHint FromGreedy(AllocationModel model)
+    /// <summary>
+    /// The better of two greedy plans (fewest unplaced, then lowest rank cost): pupils in lottery order, and pupils
+    /// in lottery order steered towards the offer the flow relaxation gave them (its choice moved to the front), which
+    /// repairs the flow solution into a plan that keeps every hard rule.
+    /// </summary>
+    public static SolverHint FromGreedy(AllocationModel model, IReadOnlyDictionary<int, int> flowOffers)
     {
         var problem = model.Index.Problem;
-        var allocation = GreedyAllocator.Allocate(problem, ArrivalOrders.ByLottery(problem));
+        var order = ArrivalOrders.ByLottery(problem);
+        var plain = FromAllocation(model, GreedyAllocator.Allocate(problem, order));
+        if (flowOffers.Count == 0)
+        {
+            return plain;
+        }
+
+        var steered = problem with
+        {
+            Pupils = [.. model.Pupils.Select((pupil, p) => flowOffers.TryGetValue(p, out var o) ? SteerTowards(pupil, model.Offers[o].Id) : pupil)],
+        };
+        var guided = FromAllocation(model, GreedyAllocator.Allocate(steered, order));
+        return (guided.Unplaced, guided.RankCost).CompareTo((plain.Unplaced, plain.RankCost)) < 0 ? guided : plain;
+    }
+
+    private static Pupil SteerTowards(Pupil pupil, OfferId offer) => pupil with
+    {
+        Choices = [.. pupil.Choices.OrderBy(c => c.Offer == offer ? 0 : 1).ThenBy(c => c.Rank).Select((c, i) => c with { Rank = i + 1 })],
+    };
+
+    private static SolverHint FromAllocation(AllocationModel model, Allocation allocation)
+    {
+        var problem = model.Index.Problem;
         var values = new long[model.Model.Model.Variables.Count];
         var placed = allocation.Placements.Select(p => (p.Pupil, p.Offer)).ToHashSet();
         long rankCost = 0;
