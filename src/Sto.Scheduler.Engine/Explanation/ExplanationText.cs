@@ -14,8 +14,8 @@ public static partial class ExplanationText
         ArgumentNullException.ThrowIfNull(explanation);
         var text = new StringBuilder();
         var granted = explanation.Choices.FirstOrDefault(c => c.Outcome == ChoiceOutcome.Granted && c.Offer == explanation.GrantedOffer);
-        text.Append("Pupil ").Append(explanation.Pupil.Value).Append(": ")
-            .Append(granted is null ? "no elective." : Ordinal(granted.Rank) + " choice " + Title(granted.OfferName, granted.ProviderName) + ".");
+        text.Append("Pupil ").Append(explanation.Pupil.Value).Append(" got ")
+            .Append(granted is null ? "no elective." : "their " + Ordinal(granted.Rank) + " choice " + Title(granted.OfferName, granted.ProviderName) + ".");
         foreach (var choice in explanation.Choices)
         {
             text.Append('\n').Append(Render(choice));
@@ -41,11 +41,12 @@ public static partial class ExplanationText
     public static string Render(DiagnosisFinding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        var affects = $" Affects {Count(finding.PupilCount, "pupil")}.";
         if (finding.Code == ExplanationCodes.PupilsWithoutFeasibleChoice)
         {
-            return Clause(finding.Reason) + affects;
+            return Capitalise(Clause(finding.Reason));
         }
+
+        var affects = " Affects " + Count(finding.PupilCount, "pupil") + ".";
 
         var subject = finding.OfferName.Length > 0 ? Title(finding.OfferName, finding.ProviderName) : $"'{finding.Reason.Subject}'";
         return subject + ": " + Clause(finding.Reason) + affects;
