@@ -13,7 +13,7 @@ internal readonly record struct StaffSupply(int CanStaff, int Absent, int OutOfR
     {
         var sessions = ExplanationContext.SessionsIn(offer, week);
         int canStaff = 0, absent = 0, outOfReach = 0, busy = 0, counting = 0, docents = 0;
-        foreach (var staff in context.Index.Staff.Values.Where(s => StaffRules.CanStaff(s, offer)))
+        foreach (var staff in context.Index.Staff.Values.Where(s => StaffRules.CanStaff(s, offer, context.Problem.Rules)))
         {
             canStaff++;
             if (!staff.IsAvailableIn(week))
