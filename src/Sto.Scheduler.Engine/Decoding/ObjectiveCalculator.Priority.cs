@@ -9,15 +9,18 @@ public static partial class ObjectiveCalculator
 {
     /// <summary>
     /// priority = −OwnBonus × Σ over offers with a host school of min(own pupils placed in it, OwnPupilSeats)
-    /// + Σ over placements of cost(rank) × (N + 1 − lottery(p)), with OwnBonus = maxCost × N × (N + 1) + 1,
-    /// N = pupils with a lottery number (<see cref="LotteryDraw.Draw"/>) and maxCost = <see cref="MaxRankCost"/>.
-    /// The bonus exceeds any possible lottery sum, so reserved seats for own pupils always come first.
+    /// + Σ over pupils of (N + 1 − lottery(p)) × U − Σ over placements of (N + 1 − lottery(p)) × (U − cost(rank)),
+    /// i.e. each pupil's outcome (cost of the rank, or U = maxCost + 1 when unplaced) weighted by the lottery, with
+    /// OwnBonus = U × N × (N + 1) + 1, N = pupils with a lottery number (<see cref="LotteryDraw.Draw"/>) and
+    /// maxCost = <see cref="MaxRankCost"/>. The bonus exceeds any possible lottery sum, so reserved seats for own
+    /// pupils always come first; then a lower lottery number wins a seat or a better rank.
     /// </summary>
     private static long Priority(ProblemIndex index, ImmutableArray<KnownPlacement> placements, ObjectiveSettings objective)
     {
         var lottery = index.Lottery;
         long n = lottery.Count;
-        var ownBonus = checked((MaxRankCost(index, objective) * n * (n + 1)) + 1);
+        var unplacedCost = MaxRankCost(index, objective) + 1;
+        var ownBonus = checked((unplacedCost * n * (n + 1)) + 1);
 
         long ownSeatsUsed = 0;
         foreach (var offer in placements.Select(p => p.Offer).DistinctBy(o => o.Id))
@@ -36,11 +39,16 @@ public static partial class ObjectiveCalculator
         }
 
         var total = checked(-ownBonus * ownSeatsUsed);
+        foreach (var (_, number) in lottery)
+        {
+            total = checked(total + ((n + 1 - number) * unplacedCost));
+        }
+
         foreach (var known in placements)
         {
             if (lottery.TryGetValue(known.Pupil.Id, out var number))
             {
-                total = checked(total + (objective.RankCost(known.Placement.Rank) * (n + 1 - number)));
+                total = checked(total - ((n + 1 - number) * (unplacedCost - objective.RankCost(known.Placement.Rank))));
             }
         }
 

@@ -112,15 +112,18 @@ internal sealed partial class AllocationModelBuilder
     private LinearExpr Priority(ObjectiveSettings objective)
     {
         long n = _pupils.Length;
-        var maxCost = MaxRankCost(objective);
-        var ownBonus = (maxCost * n * (n + 1)) + 1;
+        long unplacedCost = MaxRankCost(objective) + 1;
+        var ownBonus = (unplacedCost * n * (n + 1)) + 1;
         var lottery = _index.Lottery;
 
+        // Each pupil's outcome (rank cost, or unplacedCost when left out) weighted by the lottery: the constant is
+        // every pupil unplaced, each placement subtracts what it saves.
         var builder = LinearExpr.NewBuilder();
+        builder.Add(lottery.Values.Sum(number => (n + 1 - number) * unplacedCost));
         foreach (var pair in _pairs)
         {
             var number = lottery.TryGetValue(_pupils[pair.Pupil].Id, out var value) ? value : (int)n;
-            builder.AddTerm(pair.Place, objective.RankCost(pair.Rank) * (n + 1 - number));
+            builder.AddTerm(pair.Place, -(n + 1 - number) * (unplacedCost - objective.RankCost(pair.Rank)));
         }
 
         for (var o = 0; o < _offers.Length; o++)

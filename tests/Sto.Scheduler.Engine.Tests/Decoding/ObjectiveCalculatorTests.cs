@@ -7,8 +7,9 @@ namespace Sto.Scheduler.Engine.Tests.Decoding;
 
 public sealed class ObjectiveCalculatorTests
 {
-    // N = 15 pupils; maxCost = 15 (default rank costs); OwnBonus = 15 × 15 × 16 + 1.
-    private const long OwnBonus = 3601;
+    // N = 15 pupils; maxCost = 15 (default rank costs), U = 16 (unplaced); OwnBonus = 16 × 15 × 16 + 1.
+    private const long OwnBonus = 3841;
+    private const long Unplaced = 16;
 
     [Fact]
     public void ObjectiveCalculator_counts_the_one_unplaced_pupil()
@@ -51,8 +52,9 @@ public sealed class ObjectiveCalculatorTests
 
         var priority = ObjectiveCalculator.Calculate(Problem(), Allocation()).Priority;
 
-        // Own seats used: metal min(8, 8) + wood min(4, 4) = 12; s6 at rank 2 costs 1 × (N + 1 − lottery).
-        Assert.Equal((-OwnBonus * 12) + (16 - lottery[new PupilId("s6")]), priority);
+        // Own seats used: metal min(8, 8) + wood min(4, 4) = 12; s6 at rank 2 costs 1 × (N + 1 − lottery);
+        // s7 is unplaced and costs U × (N + 1 − lottery); everyone else is at rank 1 (cost 0).
+        Assert.Equal((-OwnBonus * 12) + (16 - lottery[new PupilId("s6")]) + (Unplaced * (16 - lottery[new PupilId("s7")])), priority);
     }
 
     [Fact]
@@ -63,7 +65,7 @@ public sealed class ObjectiveCalculatorTests
 
         var priority = ObjectiveCalculator.Calculate(problem, Allocation()).Priority;
 
-        Assert.Equal((-OwnBonus * (5 + 4)) + (16 - lottery[new PupilId("s6")]), priority);
+        Assert.Equal((-OwnBonus * (5 + 4)) + (16 - lottery[new PupilId("s6")]) + (Unplaced * (16 - lottery[new PupilId("s7")])), priority);
     }
 
     [Fact]
@@ -75,7 +77,7 @@ public sealed class ObjectiveCalculatorTests
         var values = ObjectiveCalculator.Calculate(problem, Allocation());
 
         Assert.Equal(4, values.Preference);
-        Assert.Equal((-((9L * 15 * 16) + 1) * 12) + (4 * (16 - lottery[new PupilId("s6")])), values.Priority);
+        Assert.Equal((-((10L * 15 * 16) + 1) * 12) + (4 * (16 - lottery[new PupilId("s6")])) + (10 * (16 - lottery[new PupilId("s7")])), values.Priority);
     }
 
     [Fact]
@@ -101,6 +103,7 @@ public sealed class ObjectiveCalculatorTests
     {
         var values = ObjectiveCalculator.Calculate(Problem(), new Allocation());
 
-        Assert.Equal(new TierValues(15, 0, 0, 0, 0), values);
+        // Every pupil unplaced: Σ (N + 1 − lottery) × U = U × (1 + … + 15).
+        Assert.Equal(new TierValues(15, 0, 0, 0, Unplaced * 120), values);
     }
 }

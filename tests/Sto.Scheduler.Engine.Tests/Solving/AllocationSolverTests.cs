@@ -81,6 +81,23 @@ public sealed class AllocationSolverTests
     }
 
     [Fact]
+    public void The_published_lottery_decides_who_gets_the_last_open_seats()
+    {
+        var problem = new ProblemBuilder()
+            .School("north")
+            .School("south", northKm: -3)
+            .Offer("metal", "north", min: 1, open: 2)
+            .Pupils(5, "south", "metal")
+            .Docent("de-vries", "north", "metal")
+            .Build();
+
+        var solved = problem.SolveOrFail();
+
+        var luckiest = solved.Allocation.Lottery.OrderBy(t => t.Number).Take(2).Select(t => t.Pupil.Value).Order();
+        Assert.Equal(luckiest, solved.Allocation.Placements.Select(p => p.Pupil.Value).Order());
+    }
+
+    [Fact]
     public void Progress_is_reported_for_every_tier_and_cancellation_still_returns_a_valid_plan()
     {
         var reports = new List<SolveProgress>();
