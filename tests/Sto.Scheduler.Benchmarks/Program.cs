@@ -33,7 +33,7 @@ switch (mode)
         SolveOne((int)Option("--pupils", 300), Name((int)Option("--pupils", 300)), Generate((int)Option("--pupils", 300)));
         break;
     case "stats":
-        ModelStats.Print(Generate((int)Option("--pupils", 300)));
+        ModelStats.Print(Generate((int)Option("--pupils", 300)), seed);
         break;
     case "demo":
         var file = OptionText("--file", Path.Combine(FindRoot(), "data", "demo-subregion.json"));
@@ -48,12 +48,23 @@ switch (mode)
 
 return 0;
 
-SchedulingProblem Generate(int pupils) => pupils switch
+SchedulingProblem Generate(int pupils)
 {
-    <= 300 => DemoSubregionGenerator.Generate(DemoParameters.Subregion(seed)),
-    <= 1000 => DemoSubregionGenerator.Generate(DemoParameters.LargeSubregion(seed)),
-    _ => DemoSubregionGenerator.Generate(DemoParameters.Region(seed)),
-};
+    var parameters = pupils switch
+    {
+        <= 300 => DemoParameters.Subregion(seed),
+        <= 1000 => DemoParameters.LargeSubregion(seed),
+        _ => DemoParameters.Region(seed),
+    };
+    parameters = parameters with
+    {
+        MinimumSeatsPerPupil = Option("--seats-per-pupil", parameters.MinimumSeatsPerPupil),
+        PopularitySigma = Option("--sigma", parameters.PopularitySigma),
+        PreferenceDecayKm = Option("--decay-km", parameters.PreferenceDecayKm),
+        StaffFactor = Option("--staff-factor", parameters.StaffFactor),
+    };
+    return DemoSubregionGenerator.Generate(parameters);
+}
 
 string Name(int pupils) => pupils switch { <= 300 => "subregion", <= 1000 => "large subregion", _ => "region" };
 
