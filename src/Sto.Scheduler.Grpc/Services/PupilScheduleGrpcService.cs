@@ -66,6 +66,7 @@ public sealed class PupilScheduleGrpcService(
 
     private static (string Start, string End) CheckRequest(ServerCallContext context, string name, string startWeek, string endWeek)
     {
+        ResourceNames.RequirePresent(name, ResourceNames.PupilSchedule, "name");
         AccessChecks.RequireScheduleReader(context, name);
         var violations = new FieldViolations();
         ResourceNames.Check(name, ResourceNames.PupilSchedule, "name", violations);
