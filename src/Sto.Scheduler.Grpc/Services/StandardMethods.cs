@@ -196,11 +196,19 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
         return (items, created, stored.Count - created);
     }
 
+    /// <summary>REQUIRED fields, then the kind's own checks; a missing field is reported once, as "Required.".</summary>
     private static void CheckFields<T>(ResourceKind<T> kind, T message, string path, FieldViolations violations)
         where T : IMessage<T>, new()
     {
-        ProtoFields.CheckRequired(message, path, violations);
-        kind.Validate(message, path, violations);
+        var missing = new FieldViolations();
+        ProtoFields.CheckRequired(message, path, missing);
+        var checks = new FieldViolations();
+        kind.Validate(message, path, checks);
+        var missingFields = missing.Items.Select(v => v.Field).ToHashSet(StringComparer.Ordinal);
+        foreach (var violation in missing.Items.Concat(checks.Items.Where(v => !missingFields.Contains(v.Field))))
+        {
+            violations.Add(violation.Field, violation.Description);
+        }
     }
 
     private async Task RequireOpenSubmissionsAsync<T>(

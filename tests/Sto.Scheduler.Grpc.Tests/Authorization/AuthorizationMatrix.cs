@@ -220,7 +220,7 @@ public static class AuthorizationMatrix
     private static EquipmentKit NewKit() => new() { DisplayName = "Lasset", KitCount = 3 };
 
     /// <summary>Reads the first message of a stream (or its error) and then cancels the stream.</summary>
-    private static async Task FirstMessage<T>(AsyncServerStreamingCall<T> call)
+    internal static async Task FirstMessage<T>(AsyncServerStreamingCall<T> call)
     {
         using (call)
         {
