@@ -15,6 +15,8 @@ public sealed class NodeInteropTests
     [NodeFact]
     public async Task A_node_grpc_js_client_creates_reads_lists_and_is_denied_another_school()
     {
+        Assert.True(NodeTool.Node is not null && NodeTool.Npm is not null,
+            "node and npm are not on PATH, but CI=true: CI machines must have Node 20+ and npm for the Node gRPC interop test.");
         var root = NodeTool.RepositoryRoot();
         var scriptDir = Path.Combine(root, "tests", "interop", "node");
         var commonProtos = NodeTool.CommonProtosDir();
