@@ -35,6 +35,29 @@ public static class ResourceNames
         return true;
     }
 
+    /// <summary>
+    /// Adds a violation when a REQUIRED name is empty. Safe to run before the access check: an empty field names
+    /// no resource, so the answer reveals nothing (AIP-211); every non-empty name goes to the access check first.
+    /// </summary>
+    public static bool CheckPresent(string? name, ResourcePattern pattern, string field, FieldViolations violations)
+    {
+        if (!string.IsNullOrEmpty(name))
+        {
+            return true;
+        }
+
+        violations.Add(field, $"Required: a name like {pattern}.");
+        return false;
+    }
+
+    /// <summary>Throws INVALID_ARGUMENT when a REQUIRED name is empty (see <see cref="CheckPresent"/>).</summary>
+    public static void RequirePresent(string? name, ResourcePattern pattern, string field)
+    {
+        var violations = new FieldViolations();
+        CheckPresent(name, pattern, field, violations);
+        violations.ThrowIfAny();
+    }
+
     /// <summary>Throws INVALID_ARGUMENT unless <paramref name="name"/> matches.</summary>
     public static string Require(string? name, ResourcePattern pattern, string field)
     {

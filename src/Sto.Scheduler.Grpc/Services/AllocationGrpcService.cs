@@ -27,6 +27,7 @@ public sealed class AllocationGrpcService(
 
     public override async Task<AllocationRun> CreateAllocationRun(CreateAllocationRunRequest request, ServerCallContext context)
     {
+        ResourceNames.RequirePresent(request.Parent, ResourceNames.Subregion, "parent");
         AccessChecks.RequirePlanner(context, request.Parent);
         var violations = new FieldViolations();
         ResourceNames.Check(request.Parent, ResourceNames.Subregion, "parent", violations);
@@ -67,6 +68,7 @@ public sealed class AllocationGrpcService(
 
     public override async Task<AllocationRun> GetAllocationRun(GetAllocationRunRequest request, ServerCallContext context)
     {
+        ResourceNames.RequirePresent(request.Name, ResourceNames.AllocationRun, "name");
         AccessChecks.RequirePlanner(context, request.Name);
         ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
         return await runs.GetAsync(request.Name, context.CancellationToken) ?? throw RpcErrors.NotFound(request.Name, RunType);
@@ -74,6 +76,7 @@ public sealed class AllocationGrpcService(
 
     public override async Task<ListAllocationRunsResponse> ListAllocationRuns(ListAllocationRunsRequest request, ServerCallContext context)
     {
+        ResourceNames.RequirePresent(request.Parent, ResourceNames.Subregion, "parent");
         AccessChecks.RequirePlanner(context, request.Parent);
         var violations = new FieldViolations();
         ResourceNames.Check(request.Parent, ResourceNames.Subregion, "parent", violations);
@@ -90,6 +93,7 @@ public sealed class AllocationGrpcService(
     public override async Task WatchAllocationRun(
         WatchAllocationRunRequest request, IServerStreamWriter<AllocationRun> responseStream, ServerCallContext context)
     {
+        ResourceNames.RequirePresent(request.Name, ResourceNames.AllocationRun, "name");
         AccessChecks.RequirePlanner(context, request.Name);
         ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
         using var watch = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
@@ -124,6 +128,7 @@ public sealed class AllocationGrpcService(
 
     public override async Task<AllocationRun> CancelAllocationRun(CancelAllocationRunRequest request, ServerCallContext context)
     {
+        ResourceNames.RequirePresent(request.Name, ResourceNames.AllocationRun, "name");
         AccessChecks.RequirePlanner(context, request.Name);
         ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
         var (run, changed) = await runs.CancelAsync(request.Name, context.CancellationToken);
@@ -134,6 +139,7 @@ public sealed class AllocationGrpcService(
 
     public override async Task<AllocationRun> PublishAllocationRun(PublishAllocationRunRequest request, ServerCallContext context)
     {
+        ResourceNames.RequirePresent(request.Name, ResourceNames.AllocationRun, "name");
         AccessChecks.RequirePlanner(context, request.Name);
         ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
         var run = await runs.GetAsync(request.Name, context.CancellationToken) ?? throw RpcErrors.NotFound(request.Name, RunType);
@@ -153,6 +159,7 @@ public sealed class AllocationGrpcService(
 
     public override async Task<Allocation> GetAllocation(GetAllocationRequest request, ServerCallContext context)
     {
+        ResourceNames.RequirePresent(request.Name, ResourceNames.Allocation, "name");
         AccessChecks.RequirePlanner(context, request.Name);
         ResourceNames.Require(request.Name, ResourceNames.Allocation, "name");
         return await runs.GetAllocationAsync(ResourcePattern.Ancestor(request.Name, 1), context.CancellationToken)
@@ -161,6 +168,10 @@ public sealed class AllocationGrpcService(
 
     public override async Task<CompareAllocationRunsResponse> CompareAllocationRuns(CompareAllocationRunsRequest request, ServerCallContext context)
     {
+        var missing = new FieldViolations();
+        ResourceNames.CheckPresent(request.BaseAllocationRun, ResourceNames.AllocationRun, "base_allocation_run", missing);
+        ResourceNames.CheckPresent(request.AllocationRun, ResourceNames.AllocationRun, "allocation_run", missing);
+        missing.ThrowIfAny();
         AccessChecks.RequirePlanner(context, request.BaseAllocationRun);
         AccessChecks.RequirePlanner(context, request.AllocationRun);
         var violations = new FieldViolations();

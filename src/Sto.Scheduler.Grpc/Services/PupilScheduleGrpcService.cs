@@ -66,9 +66,11 @@ public sealed class PupilScheduleGrpcService(
 
     private static (string Start, string End) CheckRequest(ServerCallContext context, string name, string startWeek, string endWeek)
     {
+        ResourceNames.RequirePresent(name, ResourceNames.PupilSchedule, "name");
         AccessChecks.RequireScheduleReader(context, name);
         var violations = new FieldViolations();
         ResourceNames.Check(name, ResourceNames.PupilSchedule, "name", violations);
+        var before = violations.Count;
         var start = startWeek.ToUpperInvariant();
         var end = endWeek.Length == 0 ? start : endWeek.ToUpperInvariant();
         if (start.Length > 0)
@@ -81,7 +83,7 @@ public sealed class PupilScheduleGrpcService(
             Conversions.CheckWeek(end, "end_week", violations);
         }
 
-        if (start.Length > 0 && end.Length > 0 && string.CompareOrdinal(start, end) > 0)
+        if (violations.Count == before && start.Length > 0 && end.Length > 0 && string.CompareOrdinal(start, end) > 0)
         {
             violations.Add("end_week", "Must not be before start_week.");
         }

@@ -15,6 +15,7 @@ namespace Sto.Scheduler.Grpc.Services;
 /// <param name="WriteAccess">Access check for writes.</param>
 /// <param name="Validate">Field-level checks beyond REQUIRED; adds violations with the given path prefix.</param>
 /// <param name="DeadlineApplies">Whether coordinators' writes close at the subregion's submission deadline.</param>
+/// <param name="Visible">When set, List returns only the items for which it is true (a list must not show what Get denies).</param>
 public sealed record ResourceKind<T>(
     string TypeName,
     string Field,
@@ -23,7 +24,8 @@ public sealed record ResourceKind<T>(
     Func<ServerCallContext, string, Caller> ReadAccess,
     Func<ServerCallContext, string, Caller> WriteAccess,
     Action<T, string, FieldViolations> Validate,
-    bool DeadlineApplies = false)
+    bool DeadlineApplies = false,
+    Func<Caller, string, bool>? Visible = null)
     where T : IMessage<T>, new()
 {
     /// <summary>The collection segment, e.g. "pupils".</summary>

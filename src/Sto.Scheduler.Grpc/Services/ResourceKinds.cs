@@ -9,7 +9,8 @@ public static class ResourceKinds
 {
     public static readonly ResourceKind<Subregion> Subregion = new(
         "scheduler.sto/Subregion", "subregion", ResourceNames.Subregion, ResourceNames.Region,
-        ReadSubregion, AccessChecks.RequirePlanner, ResourceValidation.Subregion);
+        ReadSubregion, AccessChecks.RequirePlanner, ResourceValidation.Subregion,
+        Visible: (caller, name) => AccessChecks.Covers(caller.Scope, name));
 
     public static readonly ResourceKind<EquipmentKit> EquipmentKit = new(
         "scheduler.sto/EquipmentKit", "equipment_kit", ResourceNames.EquipmentKit, ResourceNames.Subregion,
@@ -45,7 +46,10 @@ public static class ResourceKinds
         AccessChecks.RequireSchoolMember, AccessChecks.RequireSchoolMember, ResourceValidation.StaffMember,
         DeadlineApplies: true);
 
-    /// <summary>Listing subregions of a region is for planners of one of them; reading one for its members.</summary>
+    /// <summary>
+    /// Listing subregions of a region is for planners of one of them (and shows only their own, see
+    /// <see cref="ResourceKind{T}.Visible"/>); reading one for its members.
+    /// </summary>
     private static Caller ReadSubregion(global::Grpc.Core.ServerCallContext context, string name) =>
         ResourceNames.Region.Matches(name)
             ? AccessChecks.RequirePlannerInRegion(context, name)

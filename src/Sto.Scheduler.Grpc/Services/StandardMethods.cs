@@ -20,6 +20,7 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
     public async Task<T> GetAsync<T>(ResourceKind<T> kind, string name, ServerCallContext context)
         where T : IMessage<T>, new()
     {
+        ResourceNames.RequirePresent(name, kind.Pattern, "name");
         kind.ReadAccess(context, name);
         ResourceNames.Require(name, kind.Pattern, "name");
         var stored = await store.GetAsync<T>(name, context.CancellationToken)
@@ -31,20 +32,23 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
         ResourceKind<T> kind, string parent, int pageSize, string pageToken, ServerCallContext context)
         where T : IMessage<T>, new()
     {
-        kind.ReadAccess(context, parent);
+        ResourceNames.RequirePresent(parent, kind.ParentPattern, "parent");
+        var caller = kind.ReadAccess(context, parent);
         var violations = new FieldViolations();
         ResourceNames.Check(parent, kind.ParentPattern, "parent", violations);
         var (offset, size) = PageToken.Decode(parent, pageToken, pageSize, violations);
         violations.ThrowIfAny();
         var (items, hasMore) = await store.ListAsync<T>(parent, offset, size, context.CancellationToken);
         var next = hasMore ? PageToken.Encode(parent, offset + size) : "";
-        return (items.Select(s => Present(s, ProtoFields.GetString(s.Message, "name"))).ToList(), next);
+        var visible = kind.Visible is null ? items : items.Where(s => kind.Visible(caller, ProtoFields.GetString(s.Message, "name")));
+        return (visible.Select(s => Present(s, ProtoFields.GetString(s.Message, "name"))).ToList(), next);
     }
 
     public async Task<T> CreateAsync<T>(
         ResourceKind<T> kind, string parent, T? message, string id, string requestId, bool validateOnly, ServerCallContext context)
         where T : IMessage<T>, new()
     {
+        ResourceNames.RequirePresent(parent, kind.ParentPattern, "parent");
         var name = $"{parent}/{kind.Collection}/{id}";
         var caller = kind.WriteAccess(context, name);
         var violations = new FieldViolations();
@@ -95,7 +99,15 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
         ResourceKind<T> kind, T? message, FieldMask? mask, bool validateOnly, ServerCallContext context)
         where T : IMessage<T>, new()
     {
-        var name = message is null ? "" : ProtoFields.GetString(message, "name");
+        if (message is null)
+        {
+            var missing = new FieldViolations();
+            missing.Add(kind.Field, "Required.");
+            missing.ThrowIfAny();
+        }
+
+        var name = ProtoFields.GetString(message!, "name");
+        ResourceNames.RequirePresent(name, kind.Pattern, $"{kind.Field}.name");
         var caller = kind.WriteAccess(context, name);
         ResourceNames.Require(name, kind.Pattern, $"{kind.Field}.name");
         await RequireOpenSubmissionsAsync(kind, caller, name, context.CancellationToken);
@@ -125,6 +137,7 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
     public async Task<Empty> DeleteAsync<T>(ResourceKind<T> kind, string name, string etag, ServerCallContext context)
         where T : IMessage<T>, new()
     {
+        ResourceNames.RequirePresent(name, kind.Pattern, "name");
         var caller = kind.WriteAccess(context, name);
         ResourceNames.Require(name, kind.Pattern, "name");
         await RequireOpenSubmissionsAsync(kind, caller, name, context.CancellationToken);
@@ -138,6 +151,7 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
         ResourceKind<T> kind, string parent, IReadOnlyList<T> rows, string rowsField, bool validateOnly, ServerCallContext context)
         where T : IMessage<T>, new()
     {
+        ResourceNames.RequirePresent(parent, kind.ParentPattern, "parent");
         var caller = kind.WriteAccess(context, parent);
         var violations = new FieldViolations();
         ResourceNames.Check(parent, kind.ParentPattern, "parent", violations);
@@ -182,11 +196,19 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
         return (items, created, stored.Count - created);
     }
 
+    /// <summary>REQUIRED fields, then the kind's own checks; a missing field is reported once, as "Required.".</summary>
     private static void CheckFields<T>(ResourceKind<T> kind, T message, string path, FieldViolations violations)
         where T : IMessage<T>, new()
     {
-        ProtoFields.CheckRequired(message, path, violations);
-        kind.Validate(message, path, violations);
+        var missing = new FieldViolations();
+        ProtoFields.CheckRequired(message, path, missing);
+        var checks = new FieldViolations();
+        kind.Validate(message, path, checks);
+        var missingFields = missing.Items.Select(v => v.Field).ToHashSet(StringComparer.Ordinal);
+        foreach (var violation in missing.Items.Concat(checks.Items.Where(v => !missingFields.Contains(v.Field))))
+        {
+            violations.Add(violation.Field, violation.Description);
+        }
     }
 
     private async Task RequireOpenSubmissionsAsync<T>(
