@@ -1,0 +1,6 @@
+namespace Sto.Scheduler.Client.Cli;
+
+internal static class CliProgram
+{
+    public static int Main() => 0;
+}
