@@ -12,7 +12,16 @@ internal sealed class SchedulerCallInterceptor(SchedulerClientOptions options, T
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
         TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
-        var call = continuation(request, Prepare(context, options.DefaultDeadline));
+        AsyncUnaryCall<TResponse> call;
+        try
+        {
+            call = continuation(request, Prepare(context, options.DefaultDeadline));
+        }
+        catch (RpcException e)
+        {
+            throw SchedulerException.From(e);
+        }
+
         return new AsyncUnaryCall<TResponse>(
             Translate(call.ResponseAsync), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
     }
@@ -33,7 +42,16 @@ internal sealed class SchedulerCallInterceptor(SchedulerClientOptions options, T
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(
         TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation)
     {
-        var call = continuation(request, Prepare(context, options.StreamDeadline));
+        AsyncServerStreamingCall<TResponse> call;
+        try
+        {
+            call = continuation(request, Prepare(context, options.StreamDeadline));
+        }
+        catch (RpcException e)
+        {
+            throw SchedulerException.From(e);
+        }
+
         return new AsyncServerStreamingCall<TResponse>(
             new TranslatingReader<TResponse>(call.ResponseStream), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
     }
