@@ -9,15 +9,15 @@ internal static class MetricsView
 {
     public static void Write(IAnsiConsole console, AllocationRun run, string subregion)
     {
-        console.WriteLine(RunText.Line(run));
+        console.Profile.Out.Writer.WriteLine(RunText.Line(run));
         if (run.Progress is { TierCount: > 0 })
         {
-            console.WriteLine($"last progress: {RunText.Progress(run.Progress)}");
+            console.Profile.Out.Writer.WriteLine($"last progress: {RunText.Progress(run.Progress)}");
         }
 
         if (run.Quality is not { } q)
         {
-            console.WriteLine("No quality yet: the run has not succeeded.");
+            console.Profile.Out.Writer.WriteLine("No quality yet: the run has not succeeded.");
             return;
         }
 
@@ -81,15 +81,15 @@ internal static class MetricsView
         table.AddRow("staff-afternoons", Text(b.StaffAfternoonCount), Text(q.StaffAfternoonCount));
         table.AddRow("bus-afternoons", Text(b.BusAfternoonCount), Text(q.BusAfternoonCount));
         console.Write(table);
-        console.WriteLine($"{c.ChangedPupilCount} pupils placed differently, {c.UnchangedPupilCount} unchanged.");
+        console.Profile.Out.Writer.WriteLine($"{c.ChangedPupilCount} pupils placed differently, {c.UnchangedPupilCount} unchanged.");
         foreach (var change in c.Changes.Take(20))
         {
-            console.WriteLine($"  {Names.Relative(subregion, change.Pupil)}: {Offers(change.BaseElectiveOffers, subregion)} -> {Offers(change.ElectiveOffers, subregion)}");
+            console.Profile.Out.Writer.WriteLine($"  {Names.Relative(subregion, change.Pupil)}: {Offers(change.BaseElectiveOffers, subregion)} -> {Offers(change.ElectiveOffers, subregion)}");
         }
 
         if (c.Changes.Count > 20)
         {
-            console.WriteLine($"  … and {c.Changes.Count - 20} more (use --output json for all).");
+            console.Profile.Out.Writer.WriteLine($"  … and {c.Changes.Count - 20} more (use --output json for all).");
         }
     }
 

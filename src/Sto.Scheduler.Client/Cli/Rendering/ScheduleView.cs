@@ -11,10 +11,10 @@ internal static class ScheduleView
 {
     public static void Write(IAnsiConsole console, PupilSchedule schedule)
     {
-        console.WriteLine($"{schedule.Name} (from {schedule.AllocationRun})");
+        console.Profile.Out.Writer.WriteLine($"{schedule.Name} (from {schedule.AllocationRun})");
         if (schedule.Entries.Count == 0)
         {
-            console.WriteLine("No afternoons in these weeks: the pupil was not placed, or has no session in them.");
+            console.Profile.Out.Writer.WriteLine("No afternoons in these weeks: the pupil was not placed, or has no session in them.");
             return;
         }
 

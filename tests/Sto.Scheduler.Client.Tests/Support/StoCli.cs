@@ -4,7 +4,7 @@ using Sto.Scheduler.Client.Cli;
 namespace Sto.Scheduler.Client.Tests.Support;
 
 /// <summary>Runs the <c>sto</c> CLI in process against the test server, with plain consoles of a fixed width.</summary>
-public static class Sto
+public static class StoCli
 {
     public sealed record Result(int ExitCode, string Output, string Errors);
 
@@ -26,7 +26,7 @@ public static class Sto
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        console.Profile.Width = 100;
+        console.Profile.Width = 160;
         return console;
     }
 }
