@@ -12,6 +12,12 @@ internal static class CliProgram
             Out = new AnsiConsoleOutput(Console.Out),
             Interactive = Console.IsOutputRedirected ? InteractionSupport.No : InteractionSupport.Detect,
         });
+        if (Console.IsOutputRedirected)
+        {
+            // No terminal to fit: keep table rows on one line for logs and files.
+            console.Profile.Width = 200;
+        }
+
         var errors = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(Console.Error),

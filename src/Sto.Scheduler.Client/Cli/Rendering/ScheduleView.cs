@@ -18,7 +18,7 @@ internal static class ScheduleView
             return;
         }
 
-        var table = new Table().Border(TableBorder.Ascii).AddColumns("week", "date", "elective", "venue", "time", "travel", "staff");
+        var table = new Table().Border(TableBorder.Ascii).AddColumns("week", "date", "elective", "venue", "address", "time", "travel", "staff");
         foreach (var e in schedule.Entries)
         {
             var travel = e.TravelMode switch
@@ -28,7 +28,7 @@ internal static class ScheduleView
                 TravelMode.Bus => $"bus {CsvValues.Time(e.BusDepartureTime)}",
                 _ => "-",
             };
-            table.AddRow(e.Week, Date(e.Date), Markup.Escape(e.ElectiveName), Markup.Escape($"{e.VenueName}, {e.VenueAddress}"),
+            table.AddRow(e.Week, Date(e.Date), Markup.Escape(e.ElectiveName), Markup.Escape(e.VenueName), Markup.Escape(e.VenueAddress),
                 $"{CsvValues.Time(e.StartTime)}-{CsvValues.Time(e.EndTime)}", travel, Markup.Escape(string.Join(", ", e.StaffNames)));
         }
 
