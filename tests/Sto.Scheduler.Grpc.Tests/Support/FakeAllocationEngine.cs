@@ -13,11 +13,13 @@ public sealed class FakeAllocationEngine : IAllocationEngine
 {
     public bool HoldUntilCancelled { get; set; }
 
-    public int Calls { get; private set; }
+    private int _calls;
+
+    public int Calls => _calls;
 
     public SolveOutcome Solve(SchedulingProblem problem, SolverSettings settings, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
     {
-        Calls++;
+        Interlocked.Increment(ref _calls);
         progress?.Report(new SolveProgress { Tier = "placement", TierNumber = 1, TierCount = 5, Objective = 3, BestBound = 1, Gap = 0.5, Elapsed = TimeSpan.FromMilliseconds(10) });
         if (HoldUntilCancelled)
         {
