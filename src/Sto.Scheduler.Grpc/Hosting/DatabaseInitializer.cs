@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Sto.Scheduler.Grpc.Diagnostics;
 using Sto.Scheduler.Grpc.Persistence;
 
@@ -34,7 +35,11 @@ public sealed class DatabaseInitializer(
             await BaselineLegacySqliteAsync(db, cancellationToken);
         }
 
-        if (storage.MigrateOnStart)
+        if (storage.MigrateOnStart && storage.IsPostgres)
+        {
+            await MigrateUnderAdvisoryLockAsync(db, storage.ConnectionString, cancellationToken);
+        }
+        else if (storage.MigrateOnStart)
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
@@ -48,6 +53,39 @@ public sealed class DatabaseInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// PostgreSQL: replicas starting together on an empty database raced inside EF Core's own lock ("column
+    /// already exists"; found by the two-replica test), so migrations run under a session advisory lock taken
+    /// on a dedicated, unpooled connection. Unpooled on purpose: a session lock on a pooled connection
+    /// survives Close() (ECOSYSTEM §4); closing this one ends the session and frees the lock even if the
+    /// explicit unlock is never reached.
+    /// </summary>
+    private static async Task MigrateUnderAdvisoryLockAsync(SchedulerDbContext db, string connectionString, CancellationToken cancellationToken)
+    {
+        var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        {
+            take.Parameters.AddWithValue("key", MigrationLockKey);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            release.Parameters.AddWithValue("key", MigrationLockKey);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The advisory lock id of schema migrations ("STO_MIGR").</summary>
+    private const long MigrationLockKey = 0x53544F5F4D494752;
 
     /// <summary>Marks the Initial migration as applied on a SQLite file created by EnsureCreated (same schema).</summary>
     private static async Task BaselineLegacySqliteAsync(SchedulerDbContext db, CancellationToken cancellationToken)

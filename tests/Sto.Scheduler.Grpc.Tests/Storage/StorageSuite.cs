@@ -5,6 +5,7 @@ using Sto.Scheduler.Api.V1;
 using Sto.Scheduler.Grpc.Hosting;
 using Sto.Scheduler.Grpc.Persistence;
 using Sto.Scheduler.Grpc.Persistence.Records;
+using Sto.Scheduler.Grpc.Tests.Support;
 using State = Sto.Scheduler.Api.V1.AllocationRun.Types.State;
 
 namespace Sto.Scheduler.Grpc.Tests.Storage;
@@ -236,6 +237,47 @@ public abstract class StorageSuite : IAsyncLifetime
         Assert.Null(claims[2]);
         Assert.Equal(State.Failed, final!.State);
         Assert.Equal((int)global::Grpc.Core.StatusCode.Aborted, final.Error.Code);
+    }
+
+    [StorageFact]
+    public async Task A_run_in_progress_at_shutdown_is_queued_again_and_finished_after_a_restart()
+    {
+        string name;
+        await using (var first = NewApp())
+        {
+            first.FakeEngine.HoldUntilCancelled = true;
+            await TestData.SeedAsync(first);
+            var runs = new AllocationService.AllocationServiceClient(first.Channel);
+            name = (await runs.CreateAllocationRunAsync(
+                new CreateAllocationRunRequest { Parent = TestData.SubregionName, AllocationRun = new AllocationRun() }, first.Planner())).Name;
+            await EventuallyAsync(async () => first.FakeEngine.Calls == 1
+                && (await runs.GetAllocationRunAsync(new GetAllocationRunRequest { Name = name }, first.Planner())).State == State.Running);
+        }
+
+        await using (var db = NewContext())
+        {
+            var row = await db.AllocationRuns.AsNoTracking().SingleAsync(r => r.Name == name);
+            Assert.Equal((int)State.Queued, row.State);
+            Assert.Null(row.LeaseOwner);
+        }
+
+        await using var second = NewApp();
+        var final = await Services.AllocationServiceTests.WatchToEndAsync(second, new AllocationService.AllocationServiceClient(second.Channel), name);
+        Assert.Equal(State.Succeeded, final.State);
+        Assert.Equal(2, final.AttemptCount);
+        Assert.Equal(1, second.FakeEngine.Calls);
+    }
+
+    protected SchedulerAppFactory NewApp() => new() { StorageProvider = Provider, StorageConnectionString = Storage.ConnectionString };
+
+    internal static async Task EventuallyAsync(Func<Task<bool>> condition, double seconds = 20)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < until, "The condition did not become true in time.");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Adds queued runs directly (one transaction); returns their names, oldest first.</summary>
