@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Sto.Scheduler.Api.V1;
 using Sto.Scheduler.Grpc.Hosting;
 using Sto.Scheduler.Grpc.Persistence;
@@ -335,6 +336,27 @@ public sealed class SqliteStorageTests : StorageSuite
     {
         Directory.CreateDirectory(_folder);
         return Task.FromResult($"Data Source={Path.Combine(_folder, "test.db")}");
+    }
+
+    [Fact]
+    public async Task A_file_made_by_the_earlier_EnsureCreated_build_is_baselined_and_migrated_at_start()
+    {
+        var legacy = $"Data Source={Path.Combine(_folder, "legacy.db")}";
+        await using (var db = new SqliteSchedulerDbContext(StorageSetup.SqliteOptions(legacy)))
+        {
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"__EFMigrationsHistory\"; INSERT INTO resources VALUES ('regions/oost/subregions/x', 'sto.scheduler.v1.Subregion', 'regions/oost', 'regions/oost/subregions/x', 'e', 0, 0, '{{}}');");
+        }
+
+        await using (var app = new SchedulerAppFactory { StorageConnectionString = legacy })
+        {
+            _ = app.Server;
+        }
+
+        await using var check = new SqliteSchedulerDbContext(StorageSetup.SqliteOptions(legacy));
+        Assert.Equal(check.Database.GetMigrations(), await check.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(0, await check.AllocationRuns.CountAsync(r => r.Releases > 0));
+        Assert.Equal(1, await check.Resources.CountAsync());
     }
 
     protected override Task DropDatabaseAsync(string connectionString)
