@@ -74,6 +74,8 @@ public sealed class DatabaseInitializer(
 
         try
         {
+            // On an empty database EF Core would first log a failed SELECT on the missing history table as an error.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
         finally
