@@ -38,7 +38,17 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IOptions<DemoOptions
         var (subregion, sources) = DemoMapping.ToResources(problem, demo.Subregion);
         var db = scope.ServiceProvider.GetRequiredService<SchedulerDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await store.CreateAsync(subregion.Name, ResourcePattern.Ancestor(subregion.Name, 2), subregion.Name, subregion, cancellationToken);
+        try
+        {
+            await store.CreateAsync(subregion.Name, ResourcePattern.Ancestor(subregion.Name, 2), subregion.Name, subregion, cancellationToken);
+        }
+        catch (ResourceAlreadyExistsException)
+        {
+            // Another replica sharing the database seeded it a moment ago.
+            Log.DemoPresent(logger, demo.Subregion);
+            return;
+        }
+
         await UpsertAsync(store, subregion.Name, sources.Schools, cancellationToken);
         await UpsertAsync(store, subregion.Name, sources.Venues, cancellationToken);
         await UpsertAsync(store, subregion.Name, sources.Kits, cancellationToken);

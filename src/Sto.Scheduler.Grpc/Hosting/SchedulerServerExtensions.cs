@@ -27,8 +27,7 @@ public static class SchedulerServerExtensions
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddDbContext<SchedulerDbContext>((sp, db) =>
-            db.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSchedulerStorage();
         services.AddScoped<ResourceStore>();
         services.AddScoped<AllocationRunStore>();
         services.AddScoped<StandardMethods>();

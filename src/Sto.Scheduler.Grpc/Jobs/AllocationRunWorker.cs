@@ -14,18 +14,29 @@ namespace Sto.Scheduler.Grpc.Jobs;
 /// <summary>
 /// Claims queued runs and solves them off the request path: assemble the problem from storage → Engine →
 /// store result and pupil schedules in one transaction. Progress and the lease are written by a heartbeat,
-/// which also notices a planner's cancel and stops the search. On shutdown a run goes back to the queue.
+/// which also notices a planner's cancel and stops the search. Graceful shutdown
+/// (<see cref="IHostApplicationLifetime.ApplicationStopping"/>) stops the search at once and gives the run back
+/// to the queue (state queued, lease cleared) so another replica, or this one after its restart, takes it up;
+/// after a crash the lease simply expires and any replica re-claims the run.
 /// </summary>
 public sealed class AllocationRunWorker(
     IServiceScopeFactory scopes,
     IAllocationEngine engine,
     IOptions<SolverOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<AllocationRunWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(10);
+
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>This worker's lease owner id (host:pid:guid).</summary>
+    public string Owner => _owner;
+
+    protected override async Task ExecuteAsync(CancellationToken hostStoppingToken)
     {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(hostStoppingToken, lifetime.ApplicationStopping);
+        var stoppingToken = stopping.Token;
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -45,7 +56,15 @@ public sealed class AllocationRunWorker(
                 }
 
                 Log.RunClaimed(logger, run.Name, _owner, run.AttemptCount);
-                await SolveAsync(run, stoppingToken);
+                try
+                {
+                    await SolveAsync(run, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    await ReleaseAsync(run.Name);
+                    throw;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -115,8 +134,7 @@ public sealed class AllocationRunWorker(
 
         if (stoppingToken.IsCancellationRequested && !cancelledByPlanner)
         {
-            await store.ReleaseAsync(run.Name, _owner, CancellationToken.None);
-            Log.RunReleased(logger, run.Name);
+            await ReleaseAsync(run.Name);
             return;
         }
 
@@ -133,6 +151,17 @@ public sealed class AllocationRunWorker(
         if (!stored)
         {
             Log.RunLeaseLost(logger, run.Name);
+        }
+    }
+
+    /// <summary>Gives the run back to the queue; bounded, so a dead database cannot hold up shutdown.</summary>
+    private async Task ReleaseAsync(string name)
+    {
+        using var timeout = new CancellationTokenSource(ReleaseTimeout);
+        await using var scope = scopes.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<AllocationRunStore>().ReleaseAsync(name, _owner, timeout.Token))
+        {
+            Log.RunReleased(logger, name);
         }
     }
 

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Sto.Scheduler.Api.V1;
 using Sto.Scheduler.Grpc.Persistence.Records;
 using State = Sto.Scheduler.Api.V1.AllocationRun.Types.State;
@@ -57,37 +58,98 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
         return (records.Take(pageSize).Select(Present).ToList(), records.Count > pageSize);
     }
 
-    /// <summary>Claims the oldest queued run, or a running one whose lease expired; null when none or lost a race.</summary>
+    /// <summary>
+    /// Claims the oldest queued run, or a running one whose lease expired (its replica died), in one atomic
+    /// statement; null when there is none. PostgreSQL: <c>UPDATE … WHERE "Name" = (SELECT … FOR UPDATE SKIP
+    /// LOCKED LIMIT 1) RETURNING</c>, so concurrent replicas never get the same row and never wait on each other.
+    /// SQLite (one process): the same statement without the lock clause; SQLite serialises writers.
+    /// A run claimed more than <paramref name="maxAttempts"/> times without a graceful release is failed
+    /// (dead letter) in the same transaction and the next one is tried.
+    /// </summary>
     public async Task<AllocationRun?> TryClaimAsync(string owner, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken)
     {
-        var now = Now();
-        var record = await db.AllocationRuns
-            .Where(r => r.State == (int)State.Queued || (r.State == (int)State.Running && r.LeaseUntilMs < now))
-            .OrderBy(r => r.CreateTimeMs)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (record is null)
+        while (true)
         {
-            return null;
-        }
+            var now = Now();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var name = await ClaimOneAsync(owner, now, now + (long)lease.TotalMilliseconds, transaction, cancellationToken);
+            if (name is null)
+            {
+                return null;
+            }
 
-        record.Attempts++;
-        var run = ProtoJson.Read<AllocationRun>(record.Payload);
-        if (record.Attempts > maxAttempts)
-        {
-            run.Error = new Google.Rpc.Status { Code = (int)global::Grpc.Core.StatusCode.Aborted, Message = $"Gave up after {maxAttempts} attempts." };
-            SetState(record, run, State.Failed);
-            run.EndTime = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+            var record = await db.AllocationRuns.SingleAsync(r => r.Name == name, cancellationToken);
+            var run = ProtoJson.Read<AllocationRun>(record.Payload);
+            var deadLetter = record.Attempts - record.Releases > maxAttempts;
+            if (deadLetter)
+            {
+                run.Error = new Google.Rpc.Status
+                {
+                    Code = (int)global::Grpc.Core.StatusCode.Aborted,
+                    Message = $"Gave up after {maxAttempts} attempts that did not finish (crashed or lost their lease).",
+                };
+                run.EndTime = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+                SetState(record, run, State.Failed);
+                record.LeaseOwner = null;
+                record.LeaseUntilMs = 0;
+            }
+            else if (record.CancelRequested)
+            {
+                run.EndTime = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+                SetState(record, run, State.Cancelled);
+                record.LeaseOwner = null;
+                record.LeaseUntilMs = 0;
+                deadLetter = true;
+            }
+            else
+            {
+                run.StartTime = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+                run.State = State.Running;
+            }
+
             record.Payload = ProtoJson.Write(run);
-            await TrySaveAsync(cancellationToken);
-            return null;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (!deadLetter)
+            {
+                return Present(record);
+            }
         }
+    }
 
-        record.LeaseOwner = owner;
-        record.LeaseUntilMs = now + (long)lease.TotalMilliseconds;
-        run.StartTime = Timestamp.FromDateTimeOffset(time.GetUtcNow());
-        SetState(record, run, State.Running);
-        record.Payload = ProtoJson.Write(run);
-        return await TrySaveAsync(cancellationToken) ? Present(record) : null;
+    private async Task<string?> ClaimOneAsync(
+        string owner, long now, long leaseUntil, IDbContextTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        var lockClause = db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : "";
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        command.CommandText = $"""
+            UPDATE allocation_runs
+               SET "State" = {(int)State.Running}, "LeaseOwner" = @owner, "LeaseUntilMs" = @until,
+                   "Attempts" = "Attempts" + 1, "Etag" = @etag, "UpdateTimeMs" = @now
+             WHERE "Name" = (SELECT "Name" FROM allocation_runs
+                              WHERE "State" = {(int)State.Queued}
+                                 OR ("State" = {(int)State.Running} AND "LeaseUntilMs" < @now)
+                              ORDER BY "CreateTimeMs", "Name"
+                              LIMIT 1{lockClause})
+            RETURNING "Name"
+            """;
+        AddParameter(command, "owner", owner);
+        AddParameter(command, "until", leaseUntil);
+        AddParameter(command, "etag", ResourceStore.NewEtag());
+        AddParameter(command, "now", now);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>
@@ -146,12 +208,17 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
         return false;
     }
 
+    /// <remarks>
+    /// Fencing: the row is read with <c>LeaseOwner = owner</c> and written back only if its etag is unchanged
+    /// (<c>UPDATE … WHERE "Name" = @name AND "Etag" = @read</c>); every claim writes a new etag, so a replica
+    /// whose lease expired and was re-claimed can never overwrite the new owner's work.
+    /// </remarks>
     private async Task<bool?> TryCompleteAsync(
         string name, string owner, Action<AllocationRun> finish, Allocation? allocation,
         IReadOnlyDictionary<string, PupilSchedule>? schedules, CancellationToken cancellationToken)
     {
         var record = await db.AllocationRuns.SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
-        if (record is null || record.LeaseOwner != owner)
+        if (record is null || record.LeaseOwner != owner || record.State != (int)State.Running)
         {
             return false;
         }
@@ -162,6 +229,7 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
         SetState(record, run, run.State);
         record.Payload = ProtoJson.Write(run);
         record.LeaseOwner = null;
+        record.LeaseUntilMs = 0;
         record.Result = allocation is null ? null : ProtoJson.Write(allocation);
         db.PupilSchedules.RemoveRange(db.PupilSchedules.Where(s => s.Run == name));
         foreach (var (pupil, schedule) in schedules ?? new Dictionary<string, PupilSchedule>())
@@ -172,19 +240,43 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
         return await TrySaveAsync(cancellationToken) ? true : null;
     }
 
-    /// <summary>Gives a claimed run back to the queue (shutdown), keeping its attempt count.</summary>
-    public async Task ReleaseAsync(string name, string owner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives a claimed run back to the queue (graceful shutdown): state queued, lease cleared, at once claimable
+    /// by any replica. The claim counts in attempt_count but not towards the dead-letter limit. A run whose
+    /// cancel was requested meanwhile ends cancelled instead. False when the lease was no longer ours.
+    /// </summary>
+    public async Task<bool> ReleaseAsync(string name, string owner, CancellationToken cancellationToken)
     {
-        var record = await db.AllocationRuns.SingleOrDefaultAsync(r => r.Name == name && r.LeaseOwner == owner, cancellationToken);
-        if (record is not null)
+        for (var attempt = 0; attempt < 5; attempt++)
         {
+            var record = await db.AllocationRuns.SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
+            if (record is null || record.LeaseOwner != owner || record.State != (int)State.Running)
+            {
+                return false;
+            }
+
             var run = ProtoJson.Read<AllocationRun>(record.Payload);
-            SetState(record, run, State.Queued);
+            if (record.CancelRequested)
+            {
+                run.EndTime = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+                SetState(record, run, State.Cancelled);
+            }
+            else
+            {
+                SetState(record, run, State.Queued);
+                record.Releases++;
+            }
+
             record.Payload = ProtoJson.Write(run);
             record.LeaseOwner = null;
             record.LeaseUntilMs = 0;
-            await TrySaveAsync(cancellationToken);
+            if (await TrySaveAsync(cancellationToken))
+            {
+                return true;
+            }
         }
+
+        return false;
     }
 
     /// <summary>Cancels a queued run at once, or asks the worker to stop a running one. Null when not found.</summary>

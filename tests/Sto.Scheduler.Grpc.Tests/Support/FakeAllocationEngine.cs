@@ -13,12 +13,22 @@ public sealed class FakeAllocationEngine : IAllocationEngine
 {
     public bool HoldUntilCancelled { get; set; }
 
-    public int Calls { get; private set; }
+    /// <summary>How long each solve takes (unless cancelled); zero by default.</summary>
+    public TimeSpan SolveTime { get; set; }
+
+    private int _calls;
+
+    public int Calls => _calls;
 
     public SolveOutcome Solve(SchedulingProblem problem, SolverSettings settings, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
     {
-        Calls++;
+        Interlocked.Increment(ref _calls);
         progress?.Report(new SolveProgress { Tier = "placement", TierNumber = 1, TierCount = 5, Objective = 3, BestBound = 1, Gap = 0.5, Elapsed = TimeSpan.FromMilliseconds(10) });
+        if (SolveTime > TimeSpan.Zero)
+        {
+            cancellationToken.WaitHandle.WaitOne(SolveTime);
+        }
+
         if (HoldUntilCancelled)
         {
             cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(20));

@@ -27,6 +27,13 @@ public sealed class SchedulerAppFactory : WebApplicationFactory<Program>
 
     public FakeAllocationEngine FakeEngine { get; } = new();
 
+    /// <summary>Storage:Provider; null keeps the default (Sqlite).</summary>
+    public string? StorageProvider { get; init; }
+
+    /// <summary>Storage:ConnectionString; null means a fresh SQLite file in a temp folder.</summary>
+    public string? StorageConnectionString { get; init; }
+
+
     public GrpcChannel Channel => _channel ??= GrpcAddress is { } address
         ? GrpcChannel.ForAddress(address)
         : GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
@@ -63,7 +70,12 @@ public sealed class SchedulerAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(_folder, "test.db")}");
+        builder.UseSetting("Storage:ConnectionString", StorageConnectionString ?? $"Data Source={Path.Combine(_folder, "test.db")}");
+        if (StorageProvider is not null)
+        {
+            builder.UseSetting("Storage:Provider", StorageProvider);
+        }
+
         builder.UseSetting("Auth:SigningKey", "test-signing-key-0123456789-0123456789-abcdef");
         builder.UseSetting("Solver:PollInterval", "00:00:00.050");
         builder.UseSetting("Solver:ProgressInterval", "00:00:00.050");

@@ -20,7 +20,14 @@ public sealed class AllocationRunRecord
     /// <summary>Unix ms until which the lease is held; an expired lease can be reclaimed.</summary>
     public long LeaseUntilMs { get; set; }
 
+    /// <summary>How many times a worker claimed the run (AllocationRun.attempt_count).</summary>
     public int Attempts { get; set; }
+
+    /// <summary>
+    /// How many of those claims ended by a graceful shutdown that gave the run back; they do not count towards
+    /// the dead-letter limit (Solver:MaxAttempts), only claims that crashed or lost their lease do.
+    /// </summary>
+    public int Releases { get; set; }
 
     public bool CancelRequested { get; set; }
 
