@@ -30,8 +30,18 @@ public static partial class ObjectiveCalculator
     /// <summary>placement = the number of pupils of the problem with no placement.</summary>
     private static long Placement(ProblemIndex index, ImmutableArray<KnownPlacement> placements)
     {
-        var placed = placements.Select(p => p.Pupil.Id).ToHashSet();
-        return index.Pupils.Keys.Count(id => !placed.Contains(id));
+        var perPupil = placements.GroupBy(p => p.Pupil.Id).ToDictionary(g => g.Key, g => g.Count());
+        long unplaced = index.Pupils.Keys.Count(id => !perPupil.ContainsKey(id));
+        long k = Math.Max(1, index.Problem.Rules.MaxPlacementsPerPupil);
+        if (k == 1)
+        {
+            return unplaced;
+        }
+
+        // k > 1: fewest pupils without any elective first, then fewest missing placements.
+        long n = index.Pupils.Count;
+        var missing = index.Pupils.Keys.Sum(id => k - Math.Min(k, perPupil.GetValueOrDefault(id)));
+        return checked((unplaced * ((k * n) + 1)) + missing);
     }
 
     /// <summary>preference = Σ over placements of cost(rank), cost = <see cref="ObjectiveSettings.RankCost"/>.</summary>

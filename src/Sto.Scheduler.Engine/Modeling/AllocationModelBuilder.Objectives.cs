@@ -72,7 +72,11 @@ internal sealed partial class AllocationModelBuilder
             placed.Add(isPlaced);
         }
 
-        return LinearExpr.Constant(n) - LinearExpr.Sum(placed);
+        // Fewest pupils without any elective first, then fewest missing placements (k per pupil).
+        long k = _problem.Rules.MaxPlacementsPerPupil;
+        var unplaced = LinearExpr.Constant(n) - LinearExpr.Sum(placed);
+        var missing = LinearExpr.Constant(k * n) - LinearExpr.Sum(_pairs.Select(p => p.Place));
+        return (unplaced * ((k * n) + 1)) + missing;
     }
 
     /// <summary>SOFT (tier 3) · fewest bus-afternoons, then least pupil travel.</summary>
