@@ -20,19 +20,49 @@ internal static class HintBuilder
     {
         var problem = model.Index.Problem;
         var order = ArrivalOrders.ByLottery(problem);
-        var plain = FromAllocation(model, GreedyAllocator.Allocate(problem, order));
+        var best = FromAllocation(model, GreedyAllocator.Allocate(problem, order));
         if (flowOffers.Count == 0)
         {
-            return plain;
+            return best;
         }
 
         var steered = problem with
         {
             Pupils = [.. model.Pupils.Select((pupil, p) => flowOffers.TryGetValue(p, out var o) ? SteerTowards(pupil, model.Offers[o].Id) : pupil)],
         };
-        var guided = FromAllocation(model, GreedyAllocator.Allocate(steered, order));
-        return (guided.Unplaced, guided.RankCost).CompareTo((plain.Unplaced, plain.RankCost)) < 0 ? guided : plain;
+
+        // Squeaky wheel: pupils the last round left out go first in the next one. A fixed number of rounds keeps
+        // the hint, and so reproducible runs, deterministic.
+        var stale = 0;
+        for (var round = 0; round < SqueakyWheelRounds && stale < RoundsWithoutGain; round++)
+        {
+            var allocation = GreedyAllocator.Allocate(steered, order);
+            var candidate = FromAllocation(model, allocation);
+            if ((candidate.Unplaced, candidate.RankCost).CompareTo((best.Unplaced, best.RankCost)) < 0)
+            {
+                best = candidate;
+                stale = 0;
+            }
+            else
+            {
+                stale++;
+            }
+
+            var left = allocation.Unplaced.Where(u => u.Reason != "no-feasible-choice").Select(u => u.Pupil).ToHashSet();
+            if (left.Count == 0)
+            {
+                break;
+            }
+
+            order = [.. order.Where(left.Contains), .. order.Where(p => !left.Contains(p))];
+        }
+
+        return best;
     }
+
+    private const int SqueakyWheelRounds = 12;
+
+    private const int RoundsWithoutGain = 4;
 
     private static Pupil SteerTowards(Pupil pupil, OfferId offer) => pupil with
     {
