@@ -39,7 +39,19 @@ switch (mode)
         var file = OptionText("--file", Path.Combine(FindRoot(), "data", "demo-subregion.json"));
         var problem = ProblemJson.Deserialize(File.ReadAllText(file));
         Console.WriteLine(BenchmarkRow.Header);
-        SolveOne(problem.Pupils.Length, "demo " + problem.Name, problem);
+        var demo = SolveOne(problem.Pupils.Length, "demo " + problem.Name, problem);
+        if (demo is not null)
+        {
+            Console.WriteLine();
+            Console.WriteLine(QualityReport.Render(demo.Quality));
+            var fairness = Sto.Scheduler.Engine.Explanation.FairnessReport.Calculate(problem, demo.Allocation);
+            Console.WriteLine($"justified envy: {fairness.JustifiedEnvyCount}");
+            foreach (var finding in Sto.Scheduler.Engine.Explanation.RunDiagnosis.Diagnose(problem, demo.Allocation).Take(5))
+            {
+                Console.WriteLine("diagnosis: " + Sto.Scheduler.Engine.Explanation.ExplanationText.Render(finding));
+            }
+        }
+
         break;
     default:
         Console.Error.WriteLine($"Unknown mode '{mode}'. Use bench, one or demo.");
@@ -68,7 +80,7 @@ SchedulingProblem Generate(int pupils)
 
 string Name(int pupils) => pupils switch { <= 300 => "subregion", <= 1000 => "large subregion", _ => "region" };
 
-void SolveOne(int size, string name, SchedulingProblem problem)
+SolveOutcome.Solved? SolveOne(int size, string name, SchedulingProblem problem)
 {
     var label = $"{name} ({problem.Pupils.Length} pupils, {problem.Offers.Length} offers, {problem.Staff.Length} staff)";
     foreach (var (method, order) in new[]
@@ -104,11 +116,15 @@ void SolveOne(int size, string name, SchedulingProblem problem)
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    tier {tier.Tier}: objective {tier.Objective}, bound {tier.BestBound}, gap {tier.Gap * 100:F3}%, {tier.Elapsed.TotalSeconds:F2} s"));
         }
+
+        return solved;
     }
     else if (outcome is SolveOutcome.Invalid invalid)
     {
         Console.Error.WriteLine($"Invalid instance: {string.Join("; ", invalid.Issues.Take(5))}");
     }
+
+    return null;
 }
 
 void RunChild(int size)
