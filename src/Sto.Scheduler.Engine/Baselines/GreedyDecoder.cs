@@ -56,7 +56,7 @@ internal static class GreedyDecoder
         {
             Placements = placed,
             Groups = groups.ToImmutable(),
-            BusTrips = GreedyBusTrips.Plan(state.Problem, state.Index, placed),
+            BusTrips = Decoding.BusPlanner.PlanBuses(state.Index, placed),
             Unplaced = unplaced.ToImmutable(),
             Lottery = [.. state.Index.Lottery
                 .OrderBy(t => t.Value)
