@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sto.Scheduler.Engine.Domain;
+using Sto.Scheduler.Engine.Replanning;
+using Sto.Scheduler.Engine.Solving;
+
+namespace Sto.Scheduler.Benchmarks;
+
+/// <summary>
+/// Issue 5's re-plan goal: after one cancelled venue-week (the busiest hotspot week, else the busiest venue-week),
+/// how long does the re-plan take against the cold solve, and how many pupils move against the proven minimum?
+/// </summary>
+internal static class ReplanBenchmark
+{
+    public static void Run(string name, SchedulingProblem problem, SolverSettings cold, double replanShare)
+    {
+        var clock = Stopwatch.StartNew();
+        var baseline = (SolveOutcome.Solved)AllocationSolver.Solve(problem, cold);
+        var coldSeconds = clock.Elapsed.TotalSeconds;
+
+        var (venue, week) = BusiestVenueWeek(problem, baseline.Allocation);
+        var settings = cold with { TimeLimit = TimeSpan.FromSeconds(Math.Max(1, coldSeconds * replanShare)) };
+        clock.Restart();
+        var outcome = ReplanSolver.Replan(
+            new ReplanRequest { Problem = problem, Baseline = baseline.Allocation, Disruptions = [new Disruption.VenueCapacityChanged(venue, [week], 0)] },
+            settings);
+        var replanSeconds = clock.Elapsed.TotalSeconds;
+
+        if (outcome is not ReplanOutcome.Replanned replanned)
+        {
+            Console.WriteLine($"| {name} | re-plan invalid: {string.Join("; ", ((ReplanOutcome.Invalid)outcome).Issues.Take(3))} |");
+            return;
+        }
+
+        var moves = replanned.Statistics.Tiers.FirstOrDefault(t => t.Tier == "moves");
+        var moved = replanned.Diff.MovedPupilCount;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {venue} closed {week} | {coldSeconds:F1} | {replanSeconds:F1} | {replanSeconds / coldSeconds:F2} | {moved} | {replanned.UnavoidableMoves} | {(replanned.UnavoidableMoves == 0 ? (moved == 0 ? "1.00" : "∞") : (moved / (double)replanned.UnavoidableMoves).ToString("F2", CultureInfo.InvariantCulture))} | {(moves?.Gap ?? 1) * 100:F2} % | {replanned.Quality.UnplacedCount} (was {baseline.Quality.UnplacedCount}) |"));
+    }
+
+    public const string Header =
+        "| instance | disruption | cold s | re-plan s | re-plan / cold | pupils moved | unavoidable (lower bound) | moved / unavoidable | moves-tier gap | unplaced |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|";
+
+    private static (VenueId Venue, Week Week) BusiestVenueWeek(SchedulingProblem problem, Allocation allocation)
+    {
+        var offers = problem.Offers.ToDictionary(o => o.Id);
+        var venues = problem.Venues.ToDictionary(v => v.Id);
+        var load = allocation.Placements
+            .SelectMany(p => offers[p.Offer].Sessions.Select(s => (s.Venue, s.Week)))
+            .GroupBy(x => x)
+            .Select(g => (g.Key.Venue, g.Key.Week, Pupils: g.Count(), IsHotspot: venues[g.Key.Venue].Kind == VenueKind.CompanyHotspot))
+            .OrderByDescending(x => x.IsHotspot)
+            .ThenByDescending(x => x.Pupils)
+            .First();
+        return (load.Venue, load.Week);
+    }
+}
