@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Sto.Scheduler.Api.V1;
+using Sto.Scheduler.Engine.Serialization;
 using Sto.Scheduler.Engine.Solving;
 using Sto.Scheduler.Grpc.Diagnostics;
 using Sto.Scheduler.Grpc.Errors;
@@ -187,7 +188,8 @@ public sealed class AllocationRunWorker(
             r.Quality = AllocationMapping.ToProto(solved.Quality);
             r.SolveStatus = AllocationMapping.ToProto(solved.Status);
             r.Progress = lastProgress ?? r.Progress;
-        }, allocation, schedules, CancellationToken.None);
+        }, allocation, schedules, CancellationToken.None,
+            new RunSnapshot(ProblemJson.Serialize(problem), ProblemJson.SerializeAllocation(solved.Allocation)));
         Log.RunFinished(logger, run.Name, cancelled ? "CANCELLED" : "SUCCEEDED", solved.Quality.PlacedCount,
             solved.Quality.PupilCount, solved.Statistics.Gap, solved.Statistics.Elapsed.TotalSeconds);
         return ok;
