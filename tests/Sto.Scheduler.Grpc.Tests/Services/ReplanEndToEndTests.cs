@@ -107,7 +107,7 @@ public sealed class ReplanEndToEndTests
     }
 
     /// <summary>The test subregion plus a second offer ("solderen", its own docent) that both pupils rank: A prefers booglas, B solderen.</summary>
-    public static async Task SeedTwoOffersAsync(SchedulerAppFactory app)
+    internal static async Task SeedTwoOffersAsync(SchedulerAppFactory app)
     {
         await SeedAsync(app);
         var solderen = NewOffer();
