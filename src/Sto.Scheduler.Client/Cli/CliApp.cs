@@ -28,6 +28,7 @@ internal static class CliApp
         root.Subcommands.Add(PupilsCommand.Create(Context));
         root.Subcommands.Add(StaffCommand.Create(Context));
         root.Subcommands.Add(RunsCommand.Create(Context));
+        root.Subcommands.Add(ReplanCommands.Explain(Context));
         root.Subcommands.Add(ScheduleCommand.Create(Context));
         root.Subcommands.Add(DemoCommand.Create(Context));
 

@@ -60,6 +60,25 @@ public static class AccessChecks
         return allowed ? caller : throw RpcErrors.PermissionDenied(scheduleName);
     }
 
+    /// <summary>
+    /// Who may read a pupil's placement explanation in a run: planners of the subregion, the coordinator of the
+    /// pupil's school and the pupil's own app; the run and the pupil must lie in the same subregion. Returns the caller
+    /// so the service can limit pupils to published runs.
+    /// </summary>
+    public static Caller RequirePlacementReader(ServerCallContext context, string run, string pupil)
+    {
+        var caller = CallerOf(context);
+        var sameSubregion = SubregionOf(run).Length > 0 && SubregionOf(run) == SubregionOf(pupil);
+        var allowed = sameSubregion && caller.Role switch
+        {
+            Roles.Planner => Covers(caller.Scope, run),
+            Roles.Coordinator => Covers(caller.Scope, pupil),
+            Roles.App => caller.Scope.Contains("/pupils/", StringComparison.Ordinal) && caller.Scope == pupil,
+            _ => false,
+        };
+        return allowed ? caller : throw RpcErrors.PermissionDenied(run);
+    }
+
     /// <summary>True when <paramref name="name"/> is <paramref name="scope"/> or lies under it.</summary>
     public static bool Covers(string scope, string name) =>
         scope.Length > 0

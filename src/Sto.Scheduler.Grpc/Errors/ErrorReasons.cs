@@ -12,6 +12,8 @@ public static class ErrorReasons
     public const string RunNotSucceeded = "RUN_NOT_SUCCEEDED";
     public const string RunFinished = "RUN_FINISHED";
     public const string NothingPublished = "NOTHING_PUBLISHED";
+    public const string RunNotPublished = "RUN_NOT_PUBLISHED";
+    public const string NotAReplan = "NOT_A_REPLAN";
     public const string ScopeDenied = "SCOPE_DENIED";
     public const string StorageUnavailable = "STORAGE_UNAVAILABLE";
     public const string RateLimited = "RATE_LIMITED";

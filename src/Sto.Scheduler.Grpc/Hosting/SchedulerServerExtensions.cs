@@ -32,6 +32,7 @@ public static class SchedulerServerExtensions
         services.AddScoped<AllocationRunStore>();
         services.AddScoped<StandardMethods>();
         services.AddScoped<ProblemAssembler>();
+        services.AddScoped<ReplanInputs>();
         services.AddSingleton<DevTokenIssuer>();
         services.AddSingleton<IAllocationEngine, EngineAllocationEngine>();
 

@@ -1,7 +1,12 @@
+using System.Collections.Immutable;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Sto.Scheduler.Api.V1;
+using Sto.Scheduler.Engine.Explanation;
+using Sto.Scheduler.Engine.Replanning;
+using Sto.Scheduler.Engine.Serialization;
 using Sto.Scheduler.Engine.Solving;
+using Sto.Scheduler.Engine.Validation;
 using Sto.Scheduler.Grpc.Diagnostics;
 using Sto.Scheduler.Grpc.Errors;
 using Sto.Scheduler.Grpc.Hosting;
@@ -84,16 +89,33 @@ public sealed class AllocationRunWorker(
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<AllocationRunStore>();
         var subregion = ResourcePattern.Ancestor(run.Name, 2);
-        var problem = await scope.ServiceProvider.GetRequiredService<ProblemAssembler>()
-            .AssembleAsync(subregion, run.Weeks, stoppingToken);
-        if (problem is null)
+        Func<IProgress<SolveProgress>, CancellationToken, object> work;
+        Engine.Domain.SchedulingProblem? problem = null;
+        if (run.ReplanOf.Length > 0)
         {
-            await store.CompleteAsync(run.Name, _owner, r =>
+            var request = await scope.ServiceProvider.GetRequiredService<ReplanInputs>()
+                .BuildAsync(run.ReplanOf, run.Weeks, run.Disruptions, stoppingToken);
+            if (request is null)
             {
-                r.State = State.Failed;
-                r.Error = RpcErrors.NotFound(subregion, "scheduler.sto/Subregion").GetRpcStatus();
-            }, null, null, CancellationToken.None);
-            return;
+                await FailAsync(store, run, RpcErrors.FailedPrecondition(run.ReplanOf, ErrorReasons.RunNotSucceeded,
+                    $"The base run '{run.ReplanOf}' has no stored allocation to re-plan.").GetRpcStatus());
+                return;
+            }
+
+            work = (p, ct) => engine.Replan(request, ToSettings(run, settings), p, ct);
+        }
+        else
+        {
+            problem = await scope.ServiceProvider.GetRequiredService<ProblemAssembler>()
+                .AssembleAsync(subregion, run.Weeks, stoppingToken);
+            if (problem is null)
+            {
+                await FailAsync(store, run, RpcErrors.NotFound(subregion, "scheduler.sto/Subregion").GetRpcStatus());
+                return;
+            }
+
+            var solving = problem;
+            work = (p, ct) => engine.Solve(solving, ToSettings(run, settings), p, ct);
         }
 
         using var solveCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -117,10 +139,10 @@ public sealed class AllocationRunWorker(
             }
         }, CancellationToken.None);
 
-        SolveOutcome? outcome = null;
+        object? outcome = null;
         try
         {
-            outcome = await Task.Run(() => engine.Solve(problem, ToSettings(run, settings), progress, solveCancellation.Token), CancellationToken.None);
+            outcome = await Task.Run(() => work(progress, solveCancellation.Token), CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -140,19 +162,29 @@ public sealed class AllocationRunWorker(
 
         var stored = outcome switch
         {
-            SolveOutcome.Invalid invalid => await FailInvalidAsync(store, run, invalid),
-            SolveOutcome.Solved solved => await StoreSolvedAsync(store, run, problem, solved, cancelledByPlanner, progress.Value),
-            _ => await store.CompleteAsync(run.Name, _owner, r =>
+            SolveOutcome.Invalid invalid => await FailInvalidAsync(store, run, invalid.Issues),
+            ReplanOutcome.Invalid invalid => await FailInvalidAsync(store, run, invalid.Issues),
+            SolveOutcome.Solved solved => await StoreSolvedAsync(store, run, problem!, new Solution(solved.Allocation, solved.Quality, solved.Status, solved.Statistics), null, cancelledByPlanner, progress.Value),
+            ReplanOutcome.Replanned replanned => await StoreSolvedAsync(store, run, replanned.Problem,
+                new Solution(replanned.Allocation, replanned.Quality, replanned.Status, replanned.Statistics),
+                ReplanMapping.ToProto(replanned.Diff, replanned.UnavoidableMoves, run.Name, run.ReplanOf), cancelledByPlanner, progress.Value),
+            _ => await FailAsync(store, run, new Google.Rpc.Status
             {
-                r.State = State.Failed;
-                r.Error = new Google.Rpc.Status { Code = (int)global::Grpc.Core.StatusCode.Internal, Message = "The solver failed; see the server log." };
-            }, null, null, CancellationToken.None),
+                Code = (int)global::Grpc.Core.StatusCode.Internal, Message = "The solver failed; see the server log.",
+            }),
         };
         if (!stored)
         {
             Log.RunLeaseLost(logger, run.Name);
         }
     }
+
+    private Task<bool> FailAsync(AllocationRunStore store, AllocationRun run, Google.Rpc.Status? error) =>
+        store.CompleteAsync(run.Name, _owner, r =>
+        {
+            r.State = State.Failed;
+            r.Error = error;
+        }, null, null, CancellationToken.None);
 
     /// <summary>Gives the run back to the queue; bounded, so a dead database cannot hold up shutdown.</summary>
     private async Task ReleaseAsync(string name)
@@ -165,29 +197,31 @@ public sealed class AllocationRunWorker(
         }
     }
 
-    private Task<bool> FailInvalidAsync(AllocationRunStore store, AllocationRun run, SolveOutcome.Invalid invalid)
+    private Task<bool> FailInvalidAsync(AllocationRunStore store, AllocationRun run, ImmutableArray<ValidationIssue> issues)
     {
-        Log.RunInvalid(logger, run.Name, invalid.Issues.Length);
-        return store.CompleteAsync(run.Name, _owner, r =>
-        {
-            r.State = State.Failed;
-            r.Error = RpcErrors.ValidationStatus(invalid.Issues);
-        }, null, null, CancellationToken.None);
+        Log.RunInvalid(logger, run.Name, issues.Length);
+        return FailAsync(store, run, RpcErrors.ValidationStatus(issues));
     }
 
     private async Task<bool> StoreSolvedAsync(
         AllocationRunStore store, AllocationRun run, Engine.Domain.SchedulingProblem problem,
-        SolveOutcome.Solved solved, bool cancelled, RunProgress? lastProgress)
+        Solution solved, Api.V1.AllocationDiff? diff, bool cancelled, RunProgress? lastProgress)
     {
         var allocation = AllocationMapping.ToProto(solved.Allocation, run.Name + "/allocation");
         var schedules = PupilScheduleMapping.Build(problem, solved.Allocation, run.Name);
+        var quality = AllocationMapping.ToProto(solved.Quality);
+        quality.Fairness = ExplanationMapping.ToProto(FairnessReport.Calculate(problem, solved.Allocation));
+        var snapshot = new RunSnapshot(
+            ProblemJson.Serialize(problem), ProblemJson.SerializeAllocation(solved.Allocation), diff is null ? null : ProtoJson.Write(diff));
         var ok = await store.CompleteAsync(run.Name, _owner, r =>
         {
             r.State = cancelled ? State.Cancelled : State.Succeeded;
-            r.Quality = AllocationMapping.ToProto(solved.Quality);
+            r.Quality = quality;
             r.SolveStatus = AllocationMapping.ToProto(solved.Status);
             r.Progress = lastProgress ?? r.Progress;
-        }, allocation, schedules, CancellationToken.None);
+            r.MovedPupilCount = diff?.MovedPupilCount ?? 0;
+            r.UnavoidableMoveCount = diff?.UnavoidableMoveCount ?? 0;
+        }, allocation, schedules, CancellationToken.None, snapshot);
         Log.RunFinished(logger, run.Name, cancelled ? "CANCELLED" : "SUCCEEDED", solved.Quality.PlacedCount,
             solved.Quality.PupilCount, solved.Statistics.Gap, solved.Statistics.Elapsed.TotalSeconds);
         return ok;
@@ -199,6 +233,9 @@ public sealed class AllocationRunWorker(
         RandomSeed = run.Settings?.RandomSeed is > 0 ? run.Settings.RandomSeed : 1,
         Workers = options.Workers,
     };
+
+    /// <summary>What the worker stores of a solve or a re-plan.</summary>
+    private sealed record Solution(Engine.Domain.Allocation Allocation, Engine.Domain.AllocationQuality Quality, Engine.Solving.SolveStatus Status, SolveStatistics Statistics);
 
     /// <summary>Keeps only the latest report; the heartbeat writes it at its own pace.</summary>
     private sealed class LatestProgress : IProgress<SolveProgress>

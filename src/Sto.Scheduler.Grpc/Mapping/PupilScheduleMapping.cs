@@ -72,6 +72,9 @@ public static class PupilScheduleMapping
         return result;
     }
 
+    /// <summary>True when both schedules have the same afternoons (entries), whatever run and publish time they come from.</summary>
+    public static bool SameContent(V1.PupilSchedule a, V1.PupilSchedule b) => a.Entries.Equals(b.Entries);
+
     /// <summary>The schedule limited to the weeks start..end (ISO week strings compare in calendar order).</summary>
     public static V1.PupilSchedule Slice(V1.PupilSchedule schedule, string startWeek, string endWeek)
     {

@@ -195,11 +195,11 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
     /// </summary>
     public async Task<bool> CompleteAsync(
         string name, string owner, Action<AllocationRun> finish, Allocation? allocation,
-        IReadOnlyDictionary<string, PupilSchedule>? schedules, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, PupilSchedule>? schedules, CancellationToken cancellationToken, RunSnapshot? snapshot = null)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            if (await TryCompleteAsync(name, owner, finish, allocation, schedules, cancellationToken) is { } done)
+            if (await TryCompleteAsync(name, owner, finish, allocation, schedules, snapshot, cancellationToken) is { } done)
             {
                 return done;
             }
@@ -215,7 +215,7 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
     /// </remarks>
     private async Task<bool?> TryCompleteAsync(
         string name, string owner, Action<AllocationRun> finish, Allocation? allocation,
-        IReadOnlyDictionary<string, PupilSchedule>? schedules, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, PupilSchedule>? schedules, RunSnapshot? snapshot, CancellationToken cancellationToken)
     {
         var record = await db.AllocationRuns.SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
         if (record is null || record.LeaseOwner != owner || record.State != (int)State.Running)
@@ -231,6 +231,9 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
         record.LeaseOwner = null;
         record.LeaseUntilMs = 0;
         record.Result = allocation is null ? null : ProtoJson.Write(allocation);
+        record.ProblemSnapshot = snapshot?.Problem;
+        record.EngineAllocation = snapshot?.Allocation;
+        record.Diff = snapshot?.Diff;
         db.PupilSchedules.RemoveRange(db.PupilSchedules.Where(s => s.Run == name));
         foreach (var (pupil, schedule) in schedules ?? new Dictionary<string, PupilSchedule>())
         {
@@ -333,6 +336,19 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
         await db.AllocationRuns.AsNoTracking().Where(r => r.Name == runName).Select(r => r.Result).SingleOrDefaultAsync(cancellationToken) is { } json
             ? ProtoJson.Read<Allocation>(json)
             : null;
+
+    /// <summary>The Engine problem and allocation the run was solved with (and its diff), or null when it has none.</summary>
+    public async Task<RunSnapshot?> GetSnapshotAsync(string runName, CancellationToken cancellationToken)
+    {
+        var row = await db.AllocationRuns.AsNoTracking().Where(r => r.Name == runName)
+            .Select(r => new { r.ProblemSnapshot, r.EngineAllocation, r.Diff }).SingleOrDefaultAsync(cancellationToken);
+        return row?.ProblemSnapshot is { } problem && row.EngineAllocation is { } allocation ? new RunSnapshot(problem, allocation, row.Diff) : null;
+    }
+
+    /// <summary>Every pupil's stored schedule of a run, keyed by pupil name.</summary>
+    public async Task<IReadOnlyDictionary<string, PupilSchedule>> GetSchedulesAsync(string run, CancellationToken cancellationToken) =>
+        (await db.PupilSchedules.AsNoTracking().Where(s => s.Run == run).ToListAsync(cancellationToken))
+            .ToDictionary(s => s.Pupil, s => ProtoJson.Read<PupilSchedule>(s.Payload));
 
     /// <summary>The subregion's published run, or null.</summary>
     public async Task<AllocationRun?> GetPublishedAsync(string subregion, CancellationToken cancellationToken) =>

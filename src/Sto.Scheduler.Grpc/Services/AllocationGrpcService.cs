@@ -2,6 +2,9 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Sto.Scheduler.Api.V1;
+using Sto.Scheduler.Engine.Explanation;
+using DisruptionApplier = Sto.Scheduler.Engine.Replanning.DisruptionApplier;
+using Sto.Scheduler.Engine.Serialization;
 using Sto.Scheduler.Grpc.Auth;
 using Sto.Scheduler.Grpc.Errors;
 using Sto.Scheduler.Grpc.Hosting;
@@ -19,6 +22,7 @@ public sealed class AllocationGrpcService(
     AllocationRunStore runs,
     ResourceStore resources,
     ProblemAssembler assembler,
+    ReplanInputs replanInputs,
     TimeProvider time,
     IOptions<SolverOptions> options,
     IHostApplicationLifetime lifetime) : AllocationService.AllocationServiceBase
@@ -189,5 +193,127 @@ public sealed class AllocationGrpcService(
         }
 
         return AllocationRunMapping.Compare(baseRun, baseAllocation, run, allocation);
+    }
+
+    public override async Task<AllocationRun> ReplanAllocationRun(ReplanAllocationRunRequest request, ServerCallContext context)
+    {
+        ResourceNames.RequirePresent(request.Name, ResourceNames.AllocationRun, "name");
+        AccessChecks.RequirePlanner(context, request.Name);
+        var violations = new FieldViolations();
+        ResourceNames.Check(request.Name, ResourceNames.AllocationRun, "name", violations);
+        var id = request.AllocationRunId.Length > 0 ? request.AllocationRunId : $"run-{Guid.NewGuid():N}"[..16];
+        if (!ResourcePattern.IsValidId(id))
+        {
+            violations.Add("allocation_run_id", "1-63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit.");
+        }
+
+        ReplanMapping.Check(request.Disruptions, request.Name, "disruptions", violations);
+        var settings = AllocationRunMapping.FromCreateRequest(new AllocationRun { Settings = request.Settings }, violations).Settings;
+        violations.ThrowIfAny();
+
+        var requestKey = string.IsNullOrEmpty(request.RequestId) ? null : $"{context.GetHttpContext().User.FindFirst("sub")?.Value}|{RunType}:replan|{request.RequestId}";
+        if (requestKey is not null && await resources.FindRequestAsync(requestKey, context.CancellationToken) is { } earlier
+            && await runs.GetAsync(earlier, context.CancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var baseRun = await runs.GetAsync(request.Name, context.CancellationToken) ?? throw RpcErrors.NotFound(request.Name, RunType);
+        if (!baseRun.Published)
+        {
+            throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunNotPublished, $"Only the published run can be re-planned; '{request.Name}' is not published.");
+        }
+
+        var replan = await replanInputs.BuildAsync(request.Name, baseRun.Weeks, request.Disruptions, context.CancellationToken)
+            ?? throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunNotSucceeded, $"Run '{request.Name}' has no stored allocation to re-plan.");
+        RpcErrors.ThrowIfInvalid(ProblemChecks.Validate(DisruptionApplier.Apply(replan.Problem, replan.Disruptions)), "problem");
+        var run = new AllocationRun
+        {
+            DisplayName = $"Re-plan of {ResourcePattern.IdOf(request.Name)}",
+            Weeks = { baseRun.Weeks },
+            Settings = settings ?? baseRun.Settings,
+            ReplanOf = request.Name,
+            Disruptions = { request.Disruptions },
+        };
+        if (request.ValidateOnly)
+        {
+            return run;
+        }
+
+        var subregion = AccessChecks.SubregionOf(request.Name);
+        var name = $"{subregion}/allocationRuns/{id}";
+        var log = requestKey is null ? null : new RequestLogRecord { Key = requestKey, ResourceName = name, CreateTimeMs = time.GetUtcNow().ToUnixTimeMilliseconds() };
+        return await runs.CreateAsync(name, subregion, run, log, context.CancellationToken);
+    }
+
+    public override async Task<AllocationDiff> GetAllocationDiff(GetAllocationDiffRequest request, ServerCallContext context)
+    {
+        ResourceNames.RequirePresent(request.Name, ResourceNames.AllocationRun, "name");
+        AccessChecks.RequirePlanner(context, request.Name);
+        ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
+        var run = await runs.GetAsync(request.Name, context.CancellationToken) ?? throw RpcErrors.NotFound(request.Name, RunType);
+        if (run.ReplanOf.Length == 0)
+        {
+            throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.NotAReplan, $"Run '{request.Name}' is not a re-plan; compare runs with CompareAllocationRuns.");
+        }
+
+        return await runs.GetSnapshotAsync(request.Name, context.CancellationToken) is { Diff: { } diff }
+            ? ProtoJson.Read<AllocationDiff>(diff)
+            : throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunNotSucceeded, $"Re-plan '{request.Name}' has no allocation yet ({run.State}).");
+    }
+
+    public override async Task<PupilPlacementExplanation> ExplainPupilPlacement(ExplainPupilPlacementRequest request, ServerCallContext context)
+    {
+        var missing = new FieldViolations();
+        ResourceNames.CheckPresent(request.Name, ResourceNames.AllocationRun, "name", missing);
+        ResourceNames.CheckPresent(request.Pupil, ResourceNames.Pupil, "pupil", missing);
+        missing.ThrowIfAny();
+        var caller = AccessChecks.RequirePlacementReader(context, request.Name, request.Pupil);
+        var violations = new FieldViolations();
+        ResourceNames.Check(request.Name, ResourceNames.AllocationRun, "name", violations);
+        ResourceNames.Check(request.Pupil, ResourceNames.Pupil, "pupil", violations);
+        violations.ThrowIfAny();
+        var run = await runs.GetAsync(request.Name, context.CancellationToken);
+        if (caller.Role == Roles.App && run is not { Published: true })
+        {
+            throw RpcErrors.PermissionDenied(request.Name);
+        }
+
+        var (problem, allocation) = await LoadSnapshotAsync(run, request.Name, context.CancellationToken);
+        if (!problem.Pupils.Any(p => p.Id.Value == request.Pupil))
+        {
+            throw RpcErrors.NotFound(request.Pupil, "scheduler.sto/Pupil");
+        }
+
+        return ExplanationMapping.ToProto(PlacementExplainer.Explain(problem, allocation, new Engine.Domain.PupilId(request.Pupil)), request.Name);
+    }
+
+    public override async Task<DiagnoseAllocationRunResponse> DiagnoseAllocationRun(DiagnoseAllocationRunRequest request, ServerCallContext context)
+    {
+        ResourceNames.RequirePresent(request.Name, ResourceNames.AllocationRun, "name");
+        AccessChecks.RequirePlanner(context, request.Name);
+        ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
+        var run = await runs.GetAsync(request.Name, context.CancellationToken);
+        var (problem, allocation) = await LoadSnapshotAsync(run, request.Name, context.CancellationToken);
+        return new DiagnoseAllocationRunResponse
+        {
+            AllocationRun = request.Name,
+            Findings = { RunDiagnosis.Diagnose(problem, allocation).Select(ExplanationMapping.ToProto) },
+            Fairness = ExplanationMapping.ToProto(FairnessReport.Calculate(problem, allocation)),
+        };
+    }
+
+    /// <summary>The problem and allocation the run was solved with; NOT_FOUND or FAILED_PRECONDITION when there are none.</summary>
+    private async Task<(Engine.Domain.SchedulingProblem Problem, Engine.Domain.Allocation Allocation)> LoadSnapshotAsync(
+        AllocationRun? run, string name, CancellationToken cancellationToken)
+    {
+        if (run is null)
+        {
+            throw RpcErrors.NotFound(name, RunType);
+        }
+
+        var snapshot = await runs.GetSnapshotAsync(name, cancellationToken)
+            ?? throw RpcErrors.FailedPrecondition(name, ErrorReasons.RunNotSucceeded, $"Run '{name}' has no allocation ({run.State}).");
+        return (ProblemJson.Deserialize(snapshot.Problem), ProblemJson.DeserializeAllocation(snapshot.Allocation));
     }
 }

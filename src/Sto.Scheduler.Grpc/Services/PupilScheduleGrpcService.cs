@@ -30,7 +30,8 @@ public sealed class PupilScheduleGrpcService(
         var (start, end) = CheckRequest(context, request.Name, request.StartWeek, request.EndWeek);
         var subregion = AccessChecks.SubregionOf(request.Name);
         using var watch = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
-        var sent = "";
+        var seen = "";
+        PupilSchedule? sent = null;
         while (!context.CancellationToken.IsCancellationRequested)
         {
             if (lifetime.ApplicationStopping.IsCancellationRequested)
@@ -39,14 +40,20 @@ public sealed class PupilScheduleGrpcService(
             }
 
             var published = await runs.GetPublishedAsync(subregion, context.CancellationToken);
-            var version = published is null ? "" : $"{published.Name}@{published.PublishTime}";
-            if (version != sent || sent.Length == 0)
+            var version = published is null ? "-" : $"{published.Name}@{published.PublishTime}";
+            if (version != seen)
             {
+                seen = version;
                 var schedule = published is null
                     ? new PupilSchedule { Name = request.Name }
                     : await LoadAsync(request.Name, published, start, end, context.CancellationToken);
-                await responseStream.WriteAsync(schedule, context.CancellationToken);
-                sent = version.Length == 0 ? "-" : version;
+
+                // A newly published run (a re-plan) reaches only the pupils whose afternoons actually changed.
+                if (sent is null || !PupilScheduleMapping.SameContent(sent, schedule))
+                {
+                    await responseStream.WriteAsync(schedule, context.CancellationToken);
+                    sent = schedule;
+                }
             }
 
             await Task.Delay(options.Value.WatchInterval, watch.Token).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -193,6 +193,20 @@ public static class AuthorizationMatrix
             new AllocationService.AllocationServiceClient(ch).CompareAllocationRunsAsync(
                 new CompareAllocationRunsRequest { BaseAllocationRun = Pick(e, Run, MissingRun), AllocationRun = Pick(e, Run, MissingRun) }, o).ResponseAsync);
 
+        yield return Row("AllocationService/ReplanAllocationRun", PlannerOnly, StatusCode.OK, (ch, e, o) =>
+            new AllocationService.AllocationServiceClient(ch).ReplanAllocationRunAsync(new ReplanAllocationRunRequest
+            {
+                Name = Pick(e, Run, MissingRun), ValidateOnly = true,
+                Disruptions = { new Disruption { StaffUnavailable = new Disruption.Types.StaffUnavailable { StaffMember = SchoolA + "/staffMembers/de-vries", Weeks = { "2026-W14" } } } },
+            }, o).ResponseAsync);
+        yield return Row("AllocationService/GetAllocationDiff", PlannerOnly, StatusCode.FailedPrecondition, (ch, e, o) =>
+            new AllocationService.AllocationServiceClient(ch).GetAllocationDiffAsync(new GetAllocationDiffRequest { Name = Pick(e, Run, MissingRun) }, o).ResponseAsync);
+        yield return Row("AllocationService/ExplainPupilPlacement", [PlannerOwn, CoordinatorOwn, PupilOwn], StatusCode.OK, (ch, e, o) =>
+            new AllocationService.AllocationServiceClient(ch).ExplainPupilPlacementAsync(
+                new ExplainPupilPlacementRequest { Name = Pick(e, Run, MissingRun), Pupil = PupilA }, o).ResponseAsync);
+        yield return Row("AllocationService/DiagnoseAllocationRun", PlannerOnly, StatusCode.OK, (ch, e, o) =>
+            new AllocationService.AllocationServiceClient(ch).DiagnoseAllocationRunAsync(new DiagnoseAllocationRunRequest { Name = Pick(e, Run, MissingRun) }, o).ResponseAsync);
+
         // PupilScheduleService: the pupil's own app, the app-wide token, the pupil's coordinator, the planners.
         yield return Row("PupilScheduleService/GetPupilSchedule", ScheduleReaders, StatusCode.OK, (ch, e, o) =>
             new PupilScheduleService.PupilScheduleServiceClient(ch).GetPupilScheduleAsync(

@@ -261,6 +261,33 @@ public sealed class BadInputTests(MatrixFixture fixture) : IClassFixture<MatrixF
         yield return C("AllocationService/CompareAllocationRuns", "both missing", planner, (ch, o) =>
             Runs(ch).CompareAllocationRunsAsync(new CompareAllocationRunsRequest(), o).ResponseAsync, "base_allocation_run", "allocation_run");
 
+        yield return C("AllocationService/ReplanAllocationRun", "empty name", planner, (ch, o) =>
+            Runs(ch).ReplanAllocationRunAsync(new ReplanAllocationRunRequest(), o).ResponseAsync, "name");
+        yield return C("AllocationService/ReplanAllocationRun", "no disruptions, bad id", planner, (ch, o) =>
+            Runs(ch).ReplanAllocationRunAsync(new ReplanAllocationRunRequest { Name = Run, AllocationRunId = "Re_Plan" }, o).ResponseAsync,
+            "disruptions", "allocation_run_id");
+        yield return C("AllocationService/ReplanAllocationRun", "malformed disruptions", planner, (ch, o) =>
+            Runs(ch).ReplanAllocationRunAsync(new ReplanAllocationRunRequest
+            {
+                Name = Run,
+                Disruptions =
+                {
+                    new Disruption { StaffUnavailable = new Disruption.Types.StaffUnavailable { StaffMember = SchoolA + "/staff/x", Weeks = { "2026-W99" } } },
+                    new Disruption(),
+                    new Disruption { VenueCapacityChanged = new Disruption.Types.VenueCapacityChanged { Venue = Lab, PupilCapacity = -1 } },
+                },
+            }, o).ResponseAsync,
+            "disruptions[0].staff_unavailable.staff_member", "disruptions[0].staff_unavailable.weeks[0]", "disruptions[1]",
+            "disruptions[2].venue_capacity_changed.weeks", "disruptions[2].venue_capacity_changed.pupil_capacity");
+        yield return C("AllocationService/GetAllocationDiff", "malformed name", planner, (ch, o) =>
+            Runs(ch).GetAllocationDiffAsync(new GetAllocationDiffRequest { Name = Run + "/allocation" }, o).ResponseAsync, "name");
+        yield return C("AllocationService/ExplainPupilPlacement", "both missing", planner, (ch, o) =>
+            Runs(ch).ExplainPupilPlacementAsync(new ExplainPupilPlacementRequest(), o).ResponseAsync, "name", "pupil");
+        yield return C("AllocationService/ExplainPupilPlacement", "malformed pupil", planner, (ch, o) =>
+            Runs(ch).ExplainPupilPlacementAsync(new ExplainPupilPlacementRequest { Name = Run, Pupil = SchoolA + "/leerlingen/p-001" }, o).ResponseAsync, "pupil");
+        yield return C("AllocationService/DiagnoseAllocationRun", "empty name", planner, (ch, o) =>
+            Runs(ch).DiagnoseAllocationRunAsync(new DiagnoseAllocationRunRequest(), o).ResponseAsync, "name");
+
         // PupilScheduleService
         yield return C("PupilScheduleService/GetPupilSchedule", "empty name", Who.PupilOwn, (ch, o) =>
             Schedules(ch).GetPupilScheduleAsync(new GetPupilScheduleRequest(), o).ResponseAsync, "name");

@@ -7,7 +7,7 @@ using State = Sto.Scheduler.Api.V1.AllocationRun.Types.State;
 
 namespace Sto.Scheduler.Client.Cli.Commands;
 
-/// <summary><c>sto runs create|list|get|cancel|publish|compare|metrics</c>: allocation runs of a subregion.</summary>
+/// <summary><c>sto runs create|list|get|cancel|publish|compare|metrics|replan|diff|diagnose</c>: allocation runs of a subregion.</summary>
 internal static class RunsCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -23,6 +23,9 @@ internal static class RunsCommand
             await cli.Client.Allocations.PublishAllocationRunAsync(new PublishAllocationRunRequest { Name = name }, cancellationToken: ct)));
         command.Subcommands.Add(Metrics(context));
         command.Subcommands.Add(Compare(context));
+        command.Subcommands.Add(ReplanCommands.Replan(context));
+        command.Subcommands.Add(ReplanCommands.Diff(context));
+        command.Subcommands.Add(ReplanCommands.Diagnose(context));
         return command;
     }
 

@@ -42,4 +42,16 @@ public sealed class AllocationRunRecord
 
     /// <summary>The Allocation message as proto JSON once the run has an answer.</summary>
     public string? Result { get; set; }
+
+    /// <summary>
+    /// The exact Engine problem the run solved, as ProblemJson (instance format), so explanations and re-plans
+    /// use the problem the allocation was made for, not today's stored resources.
+    /// </summary>
+    public string? ProblemSnapshot { get; set; }
+
+    /// <summary>The Engine's allocation as ProblemJson (ids, lottery, bus trips), the baseline of a re-plan.</summary>
+    public string? EngineAllocation { get; set; }
+
+    /// <summary>For a re-plan run: the AllocationDiff message against the base run as proto JSON.</summary>
+    public string? Diff { get; set; }
 }

@@ -35,6 +35,12 @@ namespace Sto.Scheduler.Grpc.Persistence.Migrations.Postgres
                     b.Property<long>("CreateTimeMs")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Diff")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EngineAllocation")
+                        .HasColumnType("text");
+
                     b.Property<string>("Etag")
                         .IsConcurrencyToken()
                         .IsRequired()
@@ -52,6 +58,9 @@ namespace Sto.Scheduler.Grpc.Persistence.Migrations.Postgres
 
                     b.Property<string>("Payload")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProblemSnapshot")
                         .HasColumnType("text");
 
                     b.Property<bool>("Published")

@@ -30,6 +30,12 @@ namespace Sto.Scheduler.Grpc.Persistence.Migrations.Sqlite
                     b.Property<long>("CreateTimeMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Diff")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EngineAllocation")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Etag")
                         .IsConcurrencyToken()
                         .IsRequired()
@@ -47,6 +53,9 @@ namespace Sto.Scheduler.Grpc.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Payload")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemSnapshot")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Published")
