@@ -20,6 +20,12 @@ public static class ReplanSolver
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
 
+        var disruptionIssues = DisruptionValidator.Validate(request.Problem, request.Disruptions);
+        if (!disruptionIssues.IsEmpty)
+        {
+            return new ReplanOutcome.Invalid(disruptionIssues);
+        }
+
         var problem = DisruptionApplier.Apply(request.Problem, request.Disruptions);
         var baseline = new ReplanBaseline(
             request.Baseline.Placements

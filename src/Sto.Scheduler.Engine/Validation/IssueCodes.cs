@@ -75,6 +75,9 @@ public static class IssueCodes
     /// <summary>A reference names no equipment kit of the problem.</summary>
     public const string UnknownKit = "unknown-kit";
 
+    /// <summary>A disruption names a staff member, venue, offer, pupil or school the published problem does not have.</summary>
+    public const string UnknownReference = "unknown-reference";
+
     /// <summary>A reference names neither a school nor a venue of the problem.</summary>
     public const string UnknownSite = "unknown-site";
 

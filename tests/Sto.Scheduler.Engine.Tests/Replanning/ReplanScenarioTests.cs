@@ -164,4 +164,23 @@ public sealed class ReplanScenarioTests
         var invalid = Assert.IsType<ReplanOutcome.Invalid>(outcome);
         Assert.Contains(invalid.Issues, i => i.Path.Contains("venue", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_disruption_naming_an_unknown_staff_member_or_week_is_refused_with_its_path()
+    {
+        var problem = TwoElectives();
+        var baseline = problem.SolveOrFail().Allocation;
+
+        var outcome = ReplanSolver.Replan(
+            new ReplanRequest
+            {
+                Problem = problem,
+                Baseline = baseline,
+                Disruptions = [new Disruption.StaffUnavailable(new StaffId("nobody"), [new Week(2027, 30)])],
+            },
+            SolverTestExtensions.Reproducible);
+
+        var invalid = Assert.IsType<ReplanOutcome.Invalid>(outcome);
+        Assert.Equal(["disruptions[0].staff", "disruptions[0].weeks"], invalid.Issues.Select(i => i.Path));
+    }
 }
