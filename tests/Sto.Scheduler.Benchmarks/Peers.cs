@@ -130,7 +130,8 @@ internal sealed partial class Peers(SchedulingProblem problem, double seconds, d
         var hint = HintBuilder.FromGreedy(model, flowOffers);
         var hintSeconds = clock.Elapsed.TotalSeconds;
         var firstTier = FirstTierOnly(model);
-        var search = new LexicographicSearch(firstTier, settings, null);
+        var last = new LastProgress();
+        var search = new LexicographicSearch(firstTier, settings, last);
         var (solution, tiers) = search.Run(hint.Values, clock, CancellationToken.None);
         var elapsed = clock.Elapsed.TotalSeconds;
         var tier = tiers.FirstOrDefault();
@@ -141,9 +142,30 @@ internal sealed partial class Peers(SchedulingProblem problem, double seconds, d
         }
 
         var reached = tier.IsProvenOptimal || tier.Gap <= gapTarget + 1e-12;
+        var valid = Validate(solution, tier.Objective);
+
+        // CP-SAT answers OPTIMAL once relative_gap_limit is met, and the engine then records bound = objective. With a
+        // target > 0 that is no proof: report the bound the gap limit guarantees (or the last reported one if higher).
+        var bound = (double)tier.BestBound;
+        var status = tier.IsProvenOptimal ? "Optimal" : reached ? "gap reached" : "Feasible";
+        if (tier.IsProvenOptimal && gapTarget > 0)
+        {
+            var guaranteed = Math.Ceiling(tier.Objective - (gapTarget * Math.Max(1, Math.Abs(tier.Objective))) - 1e-9);
+            bound = Math.Max(guaranteed, last.Value?.BestBound ?? double.NegativeInfinity);
+            status = "gap reached (engine: Optimal)";
+        }
+
         return new PeerResult(
-            "CP-SAT engine (first tier)", Invariant($"{settings.Workers} (max_lp)"), tier.IsProvenOptimal ? "Optimal" : reached ? "gap reached" : "Feasible",
-            tier.Objective, tier.BestBound, elapsed, reached ? elapsed : null, Unplaced(solution), Validate(solution, tier.Objective));
+            "CP-SAT engine (first tier)", Invariant($"{settings.Workers} (max_lp)"), status,
+            tier.Objective, Math.Min(bound, tier.Objective), elapsed, reached && valid == "VALID" ? elapsed : null, Unplaced(solution), valid);
+    }
+
+    /// <summary>Keeps the last progress report (synchronously, unlike <see cref="Progress{T}"/>).</summary>
+    private sealed class LastProgress : IProgress<SolveProgress>
+    {
+        public SolveProgress? Value { get; private set; }
+
+        public void Report(SolveProgress value) => Value = value;
     }
 
     private static AllocationModel FirstTierOnly(AllocationModel model) => new()
@@ -180,17 +202,18 @@ internal sealed partial class Peers(SchedulingProblem problem, double seconds, d
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
         {
             log.WriteLine(Invariant($"  {label}: {status} after {elapsed:F2} s"));
-            return new PeerResult(label, "default", status == Solver.ResultStatus.NOT_SOLVED ? "no solution" : status.ToString(), null, null, elapsed, null, null, "-");
+            return new PeerResult(label, "default", Invariant($"no solution (status {status})"), null, null, elapsed, null, null, "-");
         }
 
         var solution = mip.Solution();
         var objective = Math.Round(mip.Solver.Objective().Value());
         var bound = Math.Ceiling(mip.Solver.Objective().BestBound() - 1e-6);
         var gap = Math.Max(0, objective - bound) / Math.Max(1, Math.Abs(objective));
-        var reached = gap <= gapTarget + 1e-12;
+        var valid = Validate(solution, objective);
+        var reached = gap <= gapTarget + 1e-12 && valid == "VALID";
         log.WriteLine(Invariant($"  {label}: {status}, objective {objective}, bound {mip.Solver.Objective().BestBound():F3}, {mip.Solver.Nodes()} nodes, {mip.Solver.Iterations()} LP iterations, {elapsed:F2} s"));
         return new PeerResult(label, "default", status == Solver.ResultStatus.OPTIMAL ? (reached ? "gap reached" : "Optimal (unproven gap)") : "Feasible",
-            objective, Math.Min(bound, objective), elapsed, reached ? elapsed : null, Unplaced(solution), Validate(solution, objective));
+            objective, Math.Min(bound, objective), elapsed, reached ? elapsed : null, Unplaced(solution), valid);
     }
 
     private PeerResult RunLp()
@@ -258,6 +281,15 @@ internal sealed partial class Peers(SchedulingProblem problem, double seconds, d
             var elapsed = clock.Elapsed.TotalSeconds;
             _ = error.Result;
             var result = ResultLine().Match(output) is { Success: true } m ? m.Groups[1].Value.Trim() : "unknown";
+            log.WriteLine("  Debian cbc output (tail): " + string.Join(" | ", output.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(12).Select(l => l.Trim())));
+            var header = File.Exists(solutionFile) ? File.ReadLines(solutionFile).FirstOrDefault() ?? "" : "";
+            if (header.Contains("no integer solution", StringComparison.OrdinalIgnoreCase) || header.Contains("infeasible", StringComparison.OrdinalIgnoreCase))
+            {
+                // On a time limit without an integer solution cbc writes the LP values: not a plan.
+                log.WriteLine($"  Debian cbc: {result}; solution file: {header}");
+                return new PeerResult("Debian cbc (MPS)", "1", "no integer solution", null, null, elapsed, null, null, "-");
+            }
+
             if (!File.Exists(solutionFile) || result.Contains("infeasible", StringComparison.OrdinalIgnoreCase))
             {
                 log.WriteLine($"  Debian cbc: {result}, no solution file");
@@ -274,7 +306,9 @@ internal sealed partial class Peers(SchedulingProblem problem, double seconds, d
             var gap = bound is { } b ? Math.Max(0, objective - b) / Math.Max(1, Math.Abs(objective)) : 1;
             var reached = gap <= gapTarget + 1e-12;
             log.WriteLine(Invariant($"  Debian cbc: {result}, objective {objective} (cbc {reported}, shift {shift}), bound {bound}, {elapsed:F2} s incl. reading the MPS"));
-            return new PeerResult("Debian cbc (MPS)", "1", reached ? "gap reached" : result, objective, bound, elapsed, reached ? elapsed : null, Unplaced(values), Validate(values, objective));
+            var valid = Validate(values, objective);
+            reached &= valid == "VALID";
+            return new PeerResult("Debian cbc (MPS)", "1", reached ? "gap reached" : result, objective, bound, elapsed, reached ? elapsed : null, Unplaced(values), valid);
         }
         finally
         {

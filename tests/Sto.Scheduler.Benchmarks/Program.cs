@@ -165,7 +165,15 @@ void RunChild(int size, string childMode = "one", string[]? extra = null)
     }
 
     using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the benchmark child process.");
-    Console.Write(child.StandardOutput.ReadToEnd());
+    // Native solvers print banners on stdout ("Running HiGHS …"): keep them out of the Markdown.
+    foreach (var line in child.StandardOutput.ReadToEnd().Split('\n').SkipLast(1))
+    {
+        if (!line.StartsWith("Running HiGHS", StringComparison.Ordinal))
+        {
+            Console.WriteLine(line);
+        }
+    }
+
     child.WaitForExit();
 }
 
