@@ -12,6 +12,9 @@ using Sto.Scheduler.Engine.Solving;
 //   bench [--sizes 300,1000,5000] [--seconds 60] [--seed 1]   one child process per instance (peak memory per solve)
 //   one --pupils N [--seconds S] [--seed K]                    solve one generated instance, print its rows
 //   demo [--file data/demo-subregion.json] [--seconds S]       solve the demo subregion and print the metrics table
+//   peers [--sizes 300,1000] [--seconds 60] [--gap 0.005] [--scip] [--fidelity]
+//                                                              first tier: CP-SAT vs MIP peers on the same model, one child per size
+//   peers-one --pupils N [...]                                 the peers of one generated instance
 var mode = args.Length > 0 ? args[0] : "bench";
 var seconds = Option("--seconds", 60.0);
 var seed = (int)Option("--seed", 1.0);
@@ -28,6 +31,17 @@ switch (mode)
             RunChild(size);
         }
 
+        break;
+    case "peers":
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, OR-Tools {Google.OrTools.Init.OrToolsVersion.VersionString()}, time limit {seconds} s per solver, target gap {Option("--gap", 0.005) * 100} %, seed {seed}"));
+        foreach (var size in OptionText("--sizes", "300,1000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
+        {
+            RunChild(size, "peers-one", [.. args.Where(a => a is "--scip" or "--fidelity")]);
+        }
+
+        break;
+    case "peers-one":
+        RunPeers((int)Option("--pupils", 300));
         break;
     case "one":
         SolveOne((int)Option("--pupils", 300), Name((int)Option("--pupils", 300)), Generate((int)Option("--pupils", 300)));
@@ -54,7 +68,7 @@ switch (mode)
 
         break;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use bench, one or demo.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use bench, one, stats, demo, peers or peers-one.");
         return 2;
 }
 
@@ -127,7 +141,31 @@ SolveOutcome.Solved? SolveOne(int size, string name, SchedulingProblem problem)
     return null;
 }
 
-void RunChild(int size)
+void RunPeers(int size)
+{
+    var problem = Generate(size);
+    var gap = Option("--gap", 0.005);
+    var label = $"{Name(size)} ({problem.Pupils.Length} pupils, {problem.Offers.Length} offers, {problem.Staff.Length} staff), seed {seed}";
+    Console.Error.WriteLine(label);
+    var peers = new Peers(problem, seconds, gap, Console.Error);
+    var results = peers.Run(args.Contains("--scip"), args.Contains("--fidelity") || size <= 300);
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"### {label}: first tier, target gap {gap * 100} %, limit {seconds} s, machine {Environment.ProcessorCount} cores"));
+    Console.WriteLine();
+    Console.WriteLine(Peers.Header);
+    foreach (var row in Peers.Rows(results, seconds))
+    {
+        Console.WriteLine(row);
+    }
+
+    if (peers.FidelityLine is { } fidelity)
+    {
+        Console.WriteLine();
+        Console.WriteLine(fidelity);
+    }
+}
+
+void RunChild(int size, string childMode = "one", string[]? extra = null)
 {
     var self = Environment.ProcessPath ?? "dotnet";
     var dll = typeof(BenchmarkRow).Assembly.Location;
@@ -137,13 +175,21 @@ void RunChild(int size)
         start.ArgumentList.Add(dll);
     }
 
-    foreach (var arg in new[] { "one", "--pupils", size.ToString(CultureInfo.InvariantCulture), "--seconds", seconds.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture) })
+    foreach (var arg in new[] { childMode, "--pupils", size.ToString(CultureInfo.InvariantCulture), "--seconds", seconds.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture), "--gap", Option("--gap", 0.005).ToString(CultureInfo.InvariantCulture) }.Concat(extra ?? []))
     {
         start.ArgumentList.Add(arg);
     }
 
     using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the benchmark child process.");
-    Console.Write(child.StandardOutput.ReadToEnd());
+    // Native solvers print banners on stdout ("Running HiGHS …"): keep them out of the Markdown.
+    foreach (var line in child.StandardOutput.ReadToEnd().Split('\n').SkipLast(1))
+    {
+        if (!line.StartsWith("Running HiGHS", StringComparison.Ordinal))
+        {
+            Console.WriteLine(line);
+        }
+    }
+
     child.WaitForExit();
 }
 
