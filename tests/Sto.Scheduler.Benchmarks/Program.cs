@@ -46,6 +46,16 @@ switch (mode)
     case "one":
         SolveOne((int)Option("--pupils", 300), Name((int)Option("--pupils", 300)), Generate((int)Option("--pupils", 300)));
         break;
+    case "replan":
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; cold solve limit {seconds} s; re-plan limit {Option("--replan-share", 0.2) * 100:F0} % of the cold time");
+        Console.WriteLine();
+        Console.WriteLine(ReplanBenchmark.Header);
+        foreach (var size in OptionText("--sizes", "300,1000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
+        {
+            ReplanBenchmark.Run(Name(size), Generate(size), SolverSettings.Default with { TimeLimit = TimeSpan.FromSeconds(seconds) }, Option("--replan-share", 0.2));
+        }
+
+        break;
     case "stats":
         ModelStats.Print(Generate((int)Option("--pupils", 300)), seed);
         break;

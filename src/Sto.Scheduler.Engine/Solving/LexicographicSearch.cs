@@ -63,15 +63,16 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 var response = solver.Response ?? throw new InvalidOperationException("CP-SAT returned no response.");
                 solution = [.. response.Solution];
                 var objective = (long)Math.Round(response.ObjectiveValue);
-                var bound = (long)Math.Ceiling(response.BestObjectiveBound - 1e-6);
-                var optimal = status == CpSolverStatus.Optimal;
+
+                // CP-SAT reports OPTIMAL as soon as the relative gap limit is met: trust its bound, not its status.
+                var bound = Math.Min(objective, (long)Math.Ceiling(response.BestObjectiveBound - 1e-6));
                 tiers.Add(new TierResult
                 {
                     Tier = name,
                     Objective = objective,
-                    BestBound = optimal ? objective : Math.Min(bound, objective),
-                    Gap = optimal ? 0 : RelativeGap(objective, bound),
-                    IsProvenOptimal = optimal,
+                    BestBound = bound,
+                    Gap = RelativeGap(objective, bound),
+                    IsProvenOptimal = bound == objective,
                     Elapsed = clock.Elapsed - started,
                 });
                 model.Model.Add(expression <= objective);
