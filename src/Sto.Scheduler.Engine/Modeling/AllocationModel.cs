@@ -45,6 +45,9 @@ internal sealed class AllocationModel
     /// <summary>The allocation a re-plan starts from; null for a fresh allocation.</summary>
     public ReplanBaseline? Baseline { get; init; }
 
+    /// <summary>The published allocation of a re-plan (for the starting hint); null for a fresh allocation.</summary>
+    public Domain.Allocation? BaselineAllocation => Baseline?.Allocation;
+
     /// <summary>Pupils of the baseline who cannot keep their offer whatever the plan (a lower bound on moves).</summary>
     public IReadOnlyList<PupilId> ForcedMoves { get; init; } = [];
 

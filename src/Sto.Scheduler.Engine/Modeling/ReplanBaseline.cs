@@ -8,4 +8,5 @@ namespace Sto.Scheduler.Engine.Modeling;
 /// </summary>
 internal sealed record ReplanBaseline(
     IReadOnlyDictionary<PupilId, (OfferId Offer, int Group)> Placements,
-    IReadOnlySet<PupilId> RecentlyMoved);
+    IReadOnlySet<PupilId> RecentlyMoved,
+    Allocation? Allocation = null);

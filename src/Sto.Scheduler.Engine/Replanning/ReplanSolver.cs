@@ -31,7 +31,8 @@ public static class ReplanSolver
             request.Baseline.Placements
                 .GroupBy(p => p.Pupil)
                 .ToDictionary(g => g.Key, g => (g.First().Offer, g.First().Group)),
-            request.RecentlyMoved.ToHashSet());
+            request.RecentlyMoved.ToHashSet(),
+            request.Baseline);
 
         var run = AllocationSolver.Run(problem, settings, progress, baseline, cancellationToken);
         if (!run.Issues.IsEmpty)

@@ -18,6 +18,11 @@ internal static class HintBuilder
     /// </summary>
     public static SolverHint FromGreedy(AllocationModel model, IReadOnlyDictionary<int, int> flowOffers)
     {
+        if (model.Baseline is not null)
+        {
+            return FromBaseline(model);
+        }
+
         var problem = model.Index.Problem;
         var order = ArrivalOrders.ByLottery(problem);
         var best = FromAllocation(model, GreedyAllocator.Allocate(problem, order));
@@ -63,6 +68,39 @@ internal static class HintBuilder
     private const int SqueakyWheelRounds = 12;
 
     private const int RoundsWithoutGain = 4;
+
+    /// <summary>
+    /// A re-plan starts from the published plan: pupils who keep their offer go first and ask for it first, so the
+    /// greedy rebuilds the plan around them and only the pupils who must move look elsewhere.
+    /// </summary>
+    private static SolverHint FromBaseline(AllocationModel model)
+    {
+        var problem = model.Index.Problem;
+        var baseline = model.Baseline!;
+        var forced = model.ForcedMoves.ToHashSet();
+        var steered = problem with
+        {
+            Pupils = [.. model.Pupils.Select(p => baseline.Placements.TryGetValue(p.Id, out var before) && !forced.Contains(p.Id) ? SteerTowards(p, before.Offer) : p)],
+        };
+        var lottery = ArrivalOrders.ByLottery(problem);
+        var order = lottery.Where(p => baseline.Placements.ContainsKey(p) && !forced.Contains(p))
+            .Concat(lottery.Where(p => !baseline.Placements.ContainsKey(p) || forced.Contains(p)))
+            .ToList();
+        var rebuilt = FromAllocation(model, GreedyAllocator.Allocate(steered, order));
+        if (model.BaselineAllocation is not { } published)
+        {
+            return rebuilt;
+        }
+
+        // The published plan itself, minus what became impossible, is usually the better start: CP-SAT repairs
+        // the few broken groups instead of rebuilding every staffing decision the greedy makes differently.
+        var kept = published with
+        {
+            Placements = [.. published.Placements.Where(p => !forced.Contains(p.Pupil) && model.Index.Pupils.ContainsKey(p.Pupil))],
+        };
+        var direct = FromAllocation(model, kept);
+        return direct.Unplaced <= rebuilt.Unplaced ? direct : rebuilt;
+    }
 
     private static Pupil SteerTowards(Pupil pupil, OfferId offer) => pupil with
     {
