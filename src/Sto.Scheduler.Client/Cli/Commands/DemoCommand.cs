@@ -15,7 +15,8 @@ internal static class DemoCommand
     {
         var timeLimit = new Option<int>("--time-limit") { Description = "Seconds the solver may search.", DefaultValueFactory = _ => 20 };
         var http = new Option<string?>("--http") { Description = "The server's HTTP address for /dev/token; default: --server with port 5072 for 5071." };
-        var command = new Command("demo", "End to end against a running Development server: token, run, wait, metrics, publish, a pupil's schedule.") { timeLimit, http };
+        var waitServer = new Option<int>("--wait-server") { Description = "Seconds to wait for a server that is still starting.", DefaultValueFactory = _ => 120 };
+        var command = new Command("demo", "End to end against a running Development server: token, run, wait, metrics, publish, a pupil's schedule.") { timeLimit, http, waitServer };
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
@@ -23,7 +24,21 @@ internal static class DemoCommand
             Step(cli, 1, "token");
             if (cli.Token is null)
             {
-                cli.UseToken(await TokenCommand.FetchAsync(cli, parse.GetValue(http), "planner", subregion, ct));
+                // The service may still be starting (the README starts it in the background): retry until it answers.
+                var until = DateTimeOffset.UtcNow.AddSeconds(parse.GetValue(waitServer));
+                while (true)
+                {
+                    try
+                    {
+                        cli.UseToken(await TokenCommand.FetchAsync(cli, parse.GetValue(http), "planner", subregion, ct));
+                        break;
+                    }
+                    catch (HttpRequestException) when (DateTimeOffset.UtcNow < until)
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+                    }
+                }
+
                 cli.Line($"   planner token for {subregion} from the server's /dev/token.");
             }
             else
