@@ -62,7 +62,7 @@ public static class AllocationSolver
         }
 
         var status = search.WasCancelled ? SolveStatus.Cancelled
-            : tiers.All(t => t.IsProvenOptimal || t.Gap <= settings.RelativeGapLimit) ? SolveStatus.Optimal
+            : tiers.All(t => t.IsProvenOptimal || t.Gap <= settings.GapLimitFor(t.Tier)) ? SolveStatus.Optimal
             : SolveStatus.Feasible;
 
         var statistics = new SolveStatistics

@@ -118,7 +118,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
         var parts = new List<string>
         {
             Invariant($"random_seed:{settings.RandomSeed}"),
-            Invariant($"relative_gap_limit:{settings.RelativeGapLimit}"),
+            Invariant($"relative_gap_limit:{settings.GapLimitFor(model.Tiers[tier].Name)}"),
             Invariant($"max_time_in_seconds:{seconds}"),
         };
 

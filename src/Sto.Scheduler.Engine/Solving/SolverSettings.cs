@@ -18,6 +18,16 @@ public sealed record SolverSettings
     /// <summary>Stop a tier when its proven gap is at most this (0.005 = 0.5 %).</summary>
     public double RelativeGapLimit { get; init; } = 0.005;
 
+    /// <summary>
+    /// Gap at which the refinement tiers (travel, staffing, priority) stop: they only break ties among plans that
+    /// are equally good for pupils, so proving them to 0.5 % would spend time the planner does not gain from.
+    /// </summary>
+    public double RefinementGapLimit { get; init; } = 0.02;
+
+    /// <summary>The gap limit in force for a tier ("travel", "staffing" and "priority" are refinement tiers).</summary>
+    public double GapLimitFor(string tier) =>
+        tier is "travel" or "staffing" or "priority" ? Math.Max(RelativeGapLimit, RefinementGapLimit) : RelativeGapLimit;
+
     /// <summary>When set, the search budget is CP-SAT deterministic time, making results byte-identical on repeat.</summary>
     public double? DeterministicTimeLimit { get; init; }
 
@@ -37,5 +47,6 @@ public sealed record SolverSettings
         DeterministicTimeLimit = 30,
         TimeLimit = TimeSpan.FromMinutes(5),
         RelativeGapLimit = 0,
+        RefinementGapLimit = 0,
     };
 }
