@@ -6,6 +6,12 @@ public static partial class ProblemValidator
 {
     private static void CheckSessions(Context context, ElectiveOffer offer, string path, string name)
     {
+        if (offer.Sessions.IsDefaultOrEmpty && offer.IsCancelled)
+        {
+            // A cancelled offer (or one that does not meet in a run's weeks) runs no group; it needs no sessions.
+            return;
+        }
+
         if (offer.Sessions.IsDefaultOrEmpty)
         {
             context.Add($"{path}.sessions", IssueCodes.NoSessions, $"{name} has no sessions; it needs at least one week to meet.");

@@ -41,10 +41,10 @@ public static class ProblemMapping
             Weeks = weeks,
             Rules = ToRules(s.Rules, s.TravelModel),
             Schools = [.. sources.Schools.Select(x => ToSchool(x, afternoon))],
-            Venues = [.. sources.Venues.Select(ToVenue)],
+            Venues = [.. sources.Venues.Select(v => ForWeeks(ToVenue(v), weeks))],
             Kits = [.. sources.Kits.Select(k => new EquipmentKit { Id = new KitId(k.Name), Name = k.DisplayName, Count = k.KitCount })],
             Offers = [.. sources.Offers.Select(o => ToOffer(o, weeks))],
-            Staff = [.. sources.Staff.Select(ToStaff)],
+            Staff = [.. sources.Staff.Select(x => ForWeeks(ToStaff(x), weeks))],
             Pupils = [.. sources.Pupils.Select(p => ToPupil(p, offerNames))],
             TravelLegs = [.. s.TravelLegs.Select(l => new TravelLeg
             {
@@ -114,7 +114,29 @@ public static class ProblemMapping
         CapacityOverrides = [.. v.CapacityOverrides.Select(c => new VenueWeekCapacity { Week = Week.Parse(c.Week), PupilCapacity = c.PupilCapacity })],
     };
 
-    private static ElectiveOffer ToOffer(V1.ElectiveOffer o, ImmutableArray<Week> weeks) => new()
+    /// <summary>A run over part of the period sees the venue only in the run's weeks.</summary>
+    private static Venue ForWeeks(Venue venue, ImmutableArray<Week> weeks)
+    {
+        var hosting = venue.HostingWeeks.Where(weeks.Contains).ToImmutableArray();
+        return venue with
+        {
+            // A venue that hosts only outside the run's weeks has no capacity in it.
+            WeeklyPupilCapacity = !venue.HostingWeeks.IsEmpty && hosting.IsEmpty ? 0 : venue.WeeklyPupilCapacity,
+            HostingWeeks = hosting,
+            CapacityOverrides = [.. venue.CapacityOverrides.Where(o => weeks.Contains(o.Week))],
+        };
+    }
+
+    /// <summary>A run over part of the period sees the staff member's availability only in the run's weeks.</summary>
+    private static StaffMember ForWeeks(StaffMember staff, ImmutableArray<Week> weeks)
+    {
+        var available = staff.AvailableWeeks.Where(weeks.Contains).ToImmutableArray();
+        return !staff.AvailableWeeks.IsEmpty && available.IsEmpty
+            ? staff with { AvailableWeeks = [], UnavailableWeeks = weeks }
+            : staff with { AvailableWeeks = available };
+    }
+
+    private static ElectiveOffer ToOffer(V1.ElectiveOffer o, ImmutableArray<Week> weeks) => ForWeeks(new ElectiveOffer
     {
         Id = new OfferId(o.Name),
         ElectiveCode = o.ElectiveCode,
@@ -148,7 +170,10 @@ public static class ProblemMapping
                 Kind = x.Session.Kind == V1.Session.Types.Kind.Theory ? SessionKind.Theory : SessionKind.Practical,
             })],
         Kits = [.. o.KitNeeds.Select(k => new KitNeed { Kit = new KitId(k.EquipmentKit), CountPerGroup = Math.Max(1, k.CountPerGroup) })],
-    };
+    });
+
+    /// <summary>An offer that does not meet in any of the run's weeks cannot be allocated in this run.</summary>
+    private static ElectiveOffer ForWeeks(ElectiveOffer offer) => offer.Sessions.IsEmpty ? offer with { IsCancelled = true } : offer;
 
     private static StaffMember ToStaff(V1.StaffMember s) => new()
     {

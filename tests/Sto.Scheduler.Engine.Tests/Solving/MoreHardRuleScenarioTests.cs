@@ -147,4 +147,20 @@ public sealed class MoreHardRuleScenarioTests
 
         Assert.Equal(["metal", "paint"], solved.Allocation.Placements.Select(p => p.Offer.Value).Order());
     }
+
+    [Fact]
+    public void An_offer_without_sessions_in_the_run_is_valid_when_cancelled_and_its_pupils_take_their_next_choice()
+    {
+        var problem = new ProblemBuilder()
+            .School("north")
+            .Offer("metal", "north", min: 2, change: o => o with { Sessions = [], IsCancelled = true })
+            .Offer("wood", "north", min: 2)
+            .Pupils(3, "north", "metal", "wood")
+            .Docent("de-vries", "north", "metal", "wood")
+            .Build();
+
+        Assert.Empty(Sto.Scheduler.Engine.Validation.ProblemValidator.Validate(problem));
+        Assert.Equal(3, problem.SolveOrFail().Allocation.CountIn("wood"));
+        Assert.NotEmpty(Sto.Scheduler.Engine.Validation.ProblemValidator.Validate(problem with { Offers = [problem.Offers[0] with { IsCancelled = false }, problem.Offers[1]] }));
+    }
 }
