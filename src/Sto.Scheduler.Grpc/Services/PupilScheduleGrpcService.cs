@@ -13,7 +13,7 @@ namespace Sto.Scheduler.Grpc.Services;
 /// <summary>What the pupil app reads: a pupil's schedule from the subregion's published run.</summary>
 [Authorize]
 public sealed class PupilScheduleGrpcService(
-    AllocationRunStore runs, TimeProvider time, IOptions<SolverOptions> options, IHostApplicationLifetime lifetime)
+    AllocationRunStore runs, ResourceStore resources, TimeProvider time, IOptions<SolverOptions> options, IHostApplicationLifetime lifetime)
     : PupilScheduleService.PupilScheduleServiceBase
 {
     public override async Task<PupilSchedule> GetPupilSchedule(GetPupilScheduleRequest request, ServerCallContext context)
@@ -102,8 +102,18 @@ public sealed class PupilScheduleGrpcService(
     private async Task<PupilSchedule> LoadAsync(string name, AllocationRun published, string start, string end, CancellationToken cancellationToken)
     {
         var pupil = ResourcePattern.Ancestor(name, 1);
-        var stored = await runs.GetScheduleAsync(published.Name, pupil, cancellationToken)
-            ?? new PupilSchedule { Name = name, AllocationRun = published.Name };
+        var stored = await runs.GetScheduleAsync(published.Name, pupil, cancellationToken);
+        if (stored is null)
+        {
+            // Access was checked first, so NOT_FOUND here only tells an allowed caller that the pupil does not exist.
+            if (await resources.GetAsync<Pupil>(pupil, cancellationToken) is null)
+            {
+                throw RpcErrors.NotFound(pupil, "scheduler.sto/Pupil");
+            }
+
+            stored = new PupilSchedule { Name = name, AllocationRun = published.Name };
+        }
+
         var schedule = PupilScheduleMapping.Slice(stored, start, end);
         schedule.PublishTime = published.PublishTime;
         return schedule;

@@ -140,6 +140,10 @@ public sealed class AllocationServiceTests
         Assert.Equal(new Google.Type.Date { Year = 2026, Month = 4, Day = 7 }, entry.Date);
         Assert.Equal(3, all.Entries.Count);
         Assert.Equal(created.Name, all.AllocationRun);
+
+        // An allowed caller asking for a pupil who does not exist learns exactly that (not an empty schedule).
+        await RpcAssert.FailsWith(StatusCode.NotFound,
+            schedules.GetPupilScheduleAsync(new GetPupilScheduleRequest { Name = SchoolA + "/pupils/bestaat-niet/schedule" }, app.App(SubregionName)));
     }
 
     [Fact]
