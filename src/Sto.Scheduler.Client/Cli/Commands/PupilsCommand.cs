@@ -42,21 +42,11 @@ internal static class PupilsCommand
             }
 
             var check = parse.GetValue(validateOnly);
-            BatchUpsertPupilsResponse response;
-            try
+            return await BatchImport.SendAsync(cli, path, table, rows, "pupils", PupilCsv.Column, "pupils", schoolName, check, async () =>
             {
-                response = await cli.Client.Pupils.BatchUpsertPupilsAsync(
-                    new BatchUpsertPupilsRequest { Parent = schoolName, Pupils = { rows.Select(r => r.Pupil) }, ValidateOnly = check }, cancellationToken: ct);
-            }
-            catch (SchedulerException e) when (SchoolOptions.RowErrors(e, "pupils", rows, PupilCsv.Column, table.File) is { } rowErrors)
-            {
-                return SchoolOptions.Fail(cli, path, rowErrors, "the server rejected the file and stored nothing");
-            }
-
-            cli.Line(check
-                ? $"{table.File}: {rows.Count} pupils are valid; nothing was stored (--validate-only)."
-                : $"{table.File}: {rows.Count} pupils stored in {schoolName} ({response.CreatedCount} created, {response.UpdatedCount} replaced).");
-            return ExitCodes.Ok;
+                var response = await cli.Client.Pupils.BatchUpsertPupilsAsync(new BatchUpsertPupilsRequest { Parent = schoolName, Pupils = { rows.Select(r => r.Pupil) }, ValidateOnly = check }, cancellationToken: ct);
+                return (response.CreatedCount, response.UpdatedCount);
+            });
         });
         return command;
     }

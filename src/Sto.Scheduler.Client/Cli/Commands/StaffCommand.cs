@@ -37,21 +37,11 @@ internal static class StaffCommand
             }
 
             var check = parse.GetValue(validateOnly);
-            BatchUpsertStaffMembersResponse response;
-            try
+            return await BatchImport.SendAsync(cli, path, table, rows, "staff_members", StaffCsv.Column, "staff members", schoolName, check, async () =>
             {
-                response = await cli.Client.Staff.BatchUpsertStaffMembersAsync(
-                    new BatchUpsertStaffMembersRequest { Parent = schoolName, StaffMembers = { rows.Select(r => r.Staff) }, ValidateOnly = check }, cancellationToken: ct);
-            }
-            catch (SchedulerException e) when (SchoolOptions.RowErrors(e, "staff_members", rows, StaffCsv.Column, table.File) is { } rowErrors)
-            {
-                return SchoolOptions.Fail(cli, path, rowErrors, "the server rejected the file and stored nothing");
-            }
-
-            cli.Line(check
-                ? $"{table.File}: {rows.Count} staff members are valid; nothing was stored (--validate-only)."
-                : $"{table.File}: {rows.Count} staff members stored in {schoolName} ({response.CreatedCount} created, {response.UpdatedCount} replaced).");
-            return ExitCodes.Ok;
+                var response = await cli.Client.Staff.BatchUpsertStaffMembersAsync(new BatchUpsertStaffMembersRequest { Parent = schoolName, StaffMembers = { rows.Select(r => r.Staff) }, ValidateOnly = check }, cancellationToken: ct);
+                return (response.CreatedCount, response.UpdatedCount);
+            });
         });
         return command;
     }
