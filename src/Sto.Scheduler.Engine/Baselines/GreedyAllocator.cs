@@ -26,6 +26,20 @@ public static class GreedyAllocator
         return GreedyDecoder.Decode(state);
     }
 
+    /// <summary>
+    /// The greedy allocation with staff substitution chains when nobody suitable is free, then pupils left out placed
+    /// along augmenting paths (<see cref="GreedyAugmenter"/>): the solver's starting plan, not today's practice.
+    /// </summary>
+    internal static Allocation AllocateAndAugment(SchedulingProblem problem, IReadOnlyList<PupilId> arrivalOrder)
+    {
+        var state = GreedyState.Build(problem);
+        var order = ToIndices(state, arrivalOrder);
+        var pass = new GreedyPass(state) { FreeUpStaff = true };
+        pass.Run(order);
+        new GreedyAugmenter(state, pass).Run(order);
+        return GreedyDecoder.Decode(state);
+    }
+
     private static List<int> ToIndices(GreedyState state, IReadOnlyList<PupilId> arrivalOrder)
     {
         var seen = new bool[state.Pupils.Length];

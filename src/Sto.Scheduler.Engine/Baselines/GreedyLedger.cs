@@ -12,7 +12,7 @@ internal sealed class GreedyLedger
     private readonly int[] _venueUsed;
     private readonly int[] _kitCapacity;
     private readonly int[] _kitUsed;
-    private readonly bool[] _staffBusy;
+    private readonly StaffPost?[] _staffPost;
 
     public GreedyLedger(
         IReadOnlyList<Week> weeks,
@@ -38,7 +38,7 @@ internal sealed class GreedyLedger
             Array.Fill(_kitCapacity, Math.Max(0, kits[k].Count), k * WeekCount, WeekCount);
         }
 
-        _staffBusy = new bool[staffCount * WeekCount];
+        _staffPost = new StaffPost?[staffCount * WeekCount];
     }
 
     public int WeekCount { get; }
@@ -59,9 +59,14 @@ internal sealed class GreedyLedger
         }
     }
 
-    public bool IsStaffBusy(int staff, int weekSlot) => _staffBusy[(staff * WeekCount) + weekSlot];
+    public bool IsStaffBusy(int staff, int weekSlot) => _staffPost[(staff * WeekCount) + weekSlot] is not null;
 
-    public void SetStaffBusy(int staff, int weekSlot, bool busy) => _staffBusy[(staff * WeekCount) + weekSlot] = busy;
+    /// <summary>The group and meeting the staff member is with that week; null when free.</summary>
+    public StaffPost? PostOf(int staff, int weekSlot) => _staffPost[(staff * WeekCount) + weekSlot];
+
+    public void Occupy(int staff, int weekSlot, StaffPost post) => _staffPost[(staff * WeekCount) + weekSlot] = post;
+
+    public void Release(int staff, int weekSlot) => _staffPost[(staff * WeekCount) + weekSlot] = null;
 
     /// <summary>Whether one more pupil fits in every venue the offer uses in that week.</summary>
     public bool VenuesHaveRoom(GreedyMeeting meeting, int pupils)
@@ -107,3 +112,6 @@ internal sealed class GreedyLedger
         }
     }
 }
+
+/// <summary>Where a staff member works in a week: the offer's group and the index of the meeting.</summary>
+internal sealed record StaffPost(GreedyOffer Offer, GreedyGroup Group, int Meeting);

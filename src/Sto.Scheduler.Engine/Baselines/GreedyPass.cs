@@ -9,6 +9,14 @@ internal sealed class GreedyPass(GreedyState state)
 {
     private readonly GreedyStaffing _staffing = new(state);
 
+    private readonly HashSet<int> _cannotOpen = [];
+
+    /// <summary>
+    /// When nobody suitable is free, move a busy colleague's place in another group to a free substitute (the
+    /// solver's hint uses this; the first-come-first-served baseline does not, as nobody re-plans staff at sign-up).
+    /// </summary>
+    public bool FreeUpStaff { get; init; }
+
     public void Run(IReadOnlyList<int> order)
     {
         // Every closed group takes at least one (pupil, offer) pair out of play for good, so the rounds are bounded
@@ -21,6 +29,7 @@ internal sealed class GreedyPass(GreedyState state)
                 PlaceAsFarAsPossible(pupil);
             }
 
+            _cannotOpen.Clear();
             if (CloseSmallGroups() == 0)
             {
                 return;
@@ -63,7 +72,8 @@ internal sealed class GreedyPass(GreedyState state)
             }
         }
 
-        if (offer.Groups.Count < offer.Offer.MaxParallelGroups)
+        // Within a round resources only get used up, so an offer that could not open a group cannot later.
+        if (offer.Groups.Count < offer.Offer.MaxParallelGroups && !_cannotOpen.Contains(choice.OfferIndex))
         {
             var group = new GreedyGroup(offer.Meetings.Length);
             if (TryJoin(offer, group, isNew: true))
@@ -72,12 +82,71 @@ internal sealed class GreedyPass(GreedyState state)
                 Commit(pupilIndex, choice, offer, group, isNew: true);
                 return true;
             }
+
+            _cannotOpen.Add(choice.OfferIndex);
         }
 
         return false;
     }
 
-    private bool TryJoin(GreedyOffer offer, GreedyGroup group, bool isNew)
+    /// <summary>Whether one more pupil (from another school or not) could join a running group of the offer; changes nothing.</summary>
+    public bool HasRoomFor(GreedyOffer offer, bool fromOtherSchool)
+    {
+        if (offer.HasUnknownVenue || (fromOtherSchool && offer.OtherSchoolPupils >= offer.Offer.OpenSeats))
+        {
+            return false;
+        }
+
+        foreach (var group in offer.Groups)
+        {
+            if (TryJoin(offer, group, isNew: false, probeOnly: true))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Places the pupil in a running group of the choice's offer (never a new one); false when none has room.</summary>
+    public bool TryJoinRunningGroup(int pupilIndex, GreedyChoice choice)
+    {
+        var offer = state.Offers[choice.OfferIndex];
+        if (!HasRoomFor(offer, choice.IsFromOtherSchool))
+        {
+            return false;
+        }
+
+        foreach (var group in offer.Groups)
+        {
+            if (TryJoin(offer, group, isNew: false))
+            {
+                Commit(pupilIndex, choice, offer, group, isNew: false);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The entering pupil takes the leaving pupil's seat in <paramref name="group"/>: the group's size, venue use and
+    /// staffing stay as they are; only the open-seat count follows the two pupils' schools.
+    /// </summary>
+    public void Replace(GreedyGroup group, int leaving, int entering, GreedyChoice enteringChoice)
+    {
+        var leaver = state.Pupils[leaving];
+        var seat = leaver.Placements.FindIndex(p => p.Group == group);
+        var offer = state.Offers[enteringChoice.OfferIndex];
+        var otherSchoolChange = (enteringChoice.IsFromOtherSchool ? 1 : 0) - (leaver.Placements[seat].Choice.IsFromOtherSchool ? 1 : 0);
+        leaver.Placements.RemoveAt(seat);
+        group.Pupils[group.Pupils.IndexOf(leaving)] = entering;
+        group.OtherSchoolPupils += otherSchoolChange;
+        offer.OtherSchoolPupils += otherSchoolChange;
+        state.Pupils[entering].Placements.Add((enteringChoice, group));
+    }
+
+    private bool TryJoin(GreedyOffer offer, GreedyGroup group, bool isNew, bool probeOnly = false)
     {
         var size = group.Pupils.Count + 1;
         if (size > offer.Offer.MaxGroupSize)
@@ -95,14 +164,22 @@ internal sealed class GreedyPass(GreedyState state)
 
         for (var m = 0; m < offer.Meetings.Length; m++)
         {
-            if (!_staffing.TryStaff(offer, group, m, size))
+            if (!_staffing.TryStaff(offer, group, m, size, FreeUpStaff))
             {
                 _staffing.Undo();
                 return false;
             }
         }
 
-        _staffing.Commit();
+        if (probeOnly)
+        {
+            _staffing.Undo();
+        }
+        else
+        {
+            _staffing.Commit();
+        }
+
         return true;
     }
 
@@ -151,7 +228,7 @@ internal sealed class GreedyPass(GreedyState state)
             state.Ledger.UseKitsFor(offer.Meetings[m], -1);
             foreach (var staff in group.Staff[m])
             {
-                state.Ledger.SetStaffBusy(staff, offer.Meetings[m].WeekSlot, false);
+                state.Ledger.Release(staff, offer.Meetings[m].WeekSlot);
             }
         }
 

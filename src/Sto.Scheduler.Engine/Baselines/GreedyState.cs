@@ -27,6 +27,14 @@ internal sealed class GreedyState
         var factory = new GreedyOfferFactory(this, venues, kits);
         Offers = [.. Distinct(problem.Offers, o => o.Id).Select(factory.Create)];
         OfferIndex = Offers.Select((o, i) => (o.Offer.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        StaffDemand = new int[Staff.Length, Weeks.Length];
+        foreach (var meeting in Offers.SelectMany(o => o.Meetings))
+        {
+            foreach (var staff in meeting.StaffCandidates)
+            {
+                StaffDemand[staff, meeting.WeekSlot]++;
+            }
+        }
 
         var filter = new CandidateFilter(problem, Index);
         Pupils = [.. Distinct(problem.Pupils, p => p.Id).Select(p => CreatePupil(p, filter))];
@@ -49,6 +57,9 @@ internal sealed class GreedyState
     public bool[] IsQualifiedDocent { get; }
 
     public GreedyOffer[] Offers { get; }
+
+    /// <summary>Per staff member and week slot: how many offers meeting that week could use them.</summary>
+    public int[,] StaffDemand { get; }
 
     public Dictionary<OfferId, int> OfferIndex { get; }
 

@@ -25,7 +25,7 @@ internal static class HintBuilder
 
         var problem = model.Index.Problem;
         var order = ArrivalOrders.ByLottery(problem);
-        var best = FromAllocation(model, GreedyAllocator.Allocate(problem, order));
+        var best = FromAllocation(model, GreedyAllocator.AllocateAndAugment(problem, order));
         if (flowOffers.Count == 0)
         {
             return best;
@@ -41,7 +41,7 @@ internal static class HintBuilder
         var stale = 0;
         for (var round = 0; round < SqueakyWheelRounds && stale < RoundsWithoutGain; round++)
         {
-            var allocation = GreedyAllocator.Allocate(steered, order);
+            var allocation = GreedyAllocator.AllocateAndAugment(steered, order);
             var candidate = FromAllocation(model, allocation);
             if ((candidate.Unplaced, candidate.RankCost).CompareTo((best.Unplaced, best.RankCost)) < 0)
             {

@@ -1,0 +1,130 @@
+using Sto.Scheduler.Engine.Baselines;
+using Sto.Scheduler.Engine.Domain;
+using Sto.Scheduler.Engine.Tests.Support;
+using Sto.Scheduler.Engine.Validation;
+using static Sto.Scheduler.Engine.Tests.Baselines.GreedyAllocatorTests;
+
+namespace Sto.Scheduler.Engine.Tests.Baselines;
+
+/// <summary>The solver's starting plan: the greedy pass with staff substitution chains and augmenting paths.</summary>
+public sealed class GreedyHintTests
+{
+    [Fact]
+    public void Greedy_gives_a_group_the_docent_few_other_offers_can_use()
+    {
+        // Both docents are based at north; "all-round" could also staff wood, "welder" only weld.
+        var problem = new GreedyScenario()
+            .School("north")
+            .Offer("weld", "north-lab", host: "north")
+            .Offer("wood", "north-lab", host: "north")
+            .Docent("all-round", "north", "weld", "wood")
+            .Docent("welder", "north", "weld")
+            .Pupils("w", 3, "north", "weld")
+            .Pupils("h", 3, "north", "wood")
+            .Build();
+
+        var allocation = Allocate(problem);
+
+        Assert.Empty(allocation.Unplaced);
+        Assert.All(GroupOf(allocation, "weld").Staffing, w => Assert.Equal("welder", Assert.Single(w.Staff).Value));
+        Assert.All(GroupOf(allocation, "wood").Staffing, w => Assert.Equal("all-round", Assert.Single(w.Staff).Value));
+    }
+
+    [Fact]
+    public void First_come_first_served_leaves_a_group_unstaffed_that_a_substitution_chain_can_staff()
+    {
+        // "flex" is the less sought-after docent, so weld takes flex; then wood needs flex, and only a substitution
+        // (spare takes over weld) frees flex. Sign-up practice does not re-plan staff; the solver's hint does.
+        var problem = new GreedyScenario()
+            .School("north")
+            .Offer("weld", "north-lab", host: "north")
+            .Offer("wood", "north-lab", host: "north")
+            .Offer("paint", "north-lab", host: "north")
+            .Offer("pipes", "north-lab", host: "north")
+            .Docent("flex", "north", "weld", "wood")
+            .Docent("spare", "north", "weld", "paint", "pipes")
+            .Pupils("w", 3, "north", "weld")
+            .Pupils("h", 3, "north", "wood")
+            .Build();
+        var order = problem.Pupils.Select(p => p.Id).ToArray();
+
+        var signUp = GreedyAllocator.Allocate(problem, order);
+        var hint = GreedyAllocator.AllocateAndAugment(problem, order);
+
+        Assert.Equal(3, signUp.Unplaced.Length);
+        Assert.Empty(hint.Unplaced);
+        Assert.Empty(AllocationChecker.Check(problem, hint));
+        Assert.All(GroupOf(hint, "weld").Staffing, w => Assert.Equal("spare", Assert.Single(w.Staff).Value));
+        Assert.All(GroupOf(hint, "wood").Staffing, w => Assert.Equal("flex", Assert.Single(w.Staff).Value));
+    }
+
+    [Fact]
+    public void A_pupil_left_out_takes_a_seat_whose_holder_moves_on_to_their_second_choice()
+    {
+        // weld holds 2; a and b take it first; c wants only weld. An augmenting path moves a to wood (which runs
+        // for d and has room), so c gets a's seat and nobody is left out.
+        var problem = new GreedyScenario()
+            .School("north")
+            .Offer("weld", "north-lab", host: "north", max: 2)
+            .Offer("wood", "north-lab", host: "north", max: 2)
+            .Docent("de-vries", "north", "weld")
+            .Docent("jansen", "north", "wood")
+            .Pupil("d", "north", "wood")
+            .Pupil("a", "north", "weld", "wood")
+            .Pupil("b", "north", "weld")
+            .Pupil("c", "north", "weld")
+            .Build();
+        var order = new[] { "d", "a", "b", "c" }.Select(id => new PupilId(id)).ToArray();
+
+        var signUp = GreedyAllocator.Allocate(problem, order);
+        var hint = GreedyAllocator.AllocateAndAugment(problem, order);
+
+        Assert.Equal("c", Assert.Single(signUp.Unplaced).Pupil.Value);
+        Assert.Empty(hint.Unplaced);
+        Assert.Empty(AllocationChecker.Check(problem, hint));
+        Assert.Equal(("wood", 2), PlacementOf(hint, "a"));
+        Assert.Equal(("weld", 1), PlacementOf(hint, "c"));
+    }
+
+    [Fact]
+    public void An_augmenting_path_never_takes_an_open_seat_beyond_the_quota()
+    {
+        // weld opens one seat to other schools and s1 of south holds it. s2 of south may not take north's a's seat
+        // (a could move to wood): that would be a second open seat.
+        var problem = new GreedyScenario()
+            .School("north")
+            .School("south", eastKm: 2)
+            .Offer("weld", "north-lab", host: "north", max: 2, openSeats: 1)
+            .Offer("wood", "north-lab", host: "north", max: 2)
+            .Docent("de-vries", "north", "weld")
+            .Docent("jansen", "north", "wood")
+            .Pupil("d", "north", "wood")
+            .Pupil("s1", "south", "weld")
+            .Pupil("a", "north", "weld", "wood")
+            .Pupil("s2", "south", "weld")
+            .Build();
+        var order = new[] { "d", "s1", "a", "s2" }.Select(id => new PupilId(id)).ToArray();
+
+        var hint = GreedyAllocator.AllocateAndAugment(problem, order);
+
+        Assert.Equal("s2", Assert.Single(hint.Unplaced).Pupil.Value);
+        Assert.Equal(("weld", 1), PlacementOf(hint, "a"));
+        Assert.Empty(AllocationChecker.Check(problem, hint));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_hint_plan_keeps_every_hard_rule(int seed)
+    {
+        var problem = GreedyScenario.Random(seed, pupilCount: 120, offerCount: 10, weekCount: 3);
+
+        var hint = GreedyAllocator.AllocateAndAugment(problem, [.. problem.Pupils.Select(p => p.Id)]);
+
+        Assert.Empty(AllocationChecker.Check(problem, hint));
+    }
+
+    private static GroupPlan GroupOf(Allocation allocation, string offer) =>
+        Assert.Single(allocation.Groups, g => g.Offer.Value == offer);
+}
