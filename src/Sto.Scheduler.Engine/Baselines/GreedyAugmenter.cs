@@ -22,6 +22,9 @@ internal sealed class GreedyAugmenter(GreedyState state, GreedyPass pass)
             return 0;
         }
 
+        // The plan may have changed since the last call: forget what earlier searches learned.
+        _room.Clear();
+        _dead.Clear();
         var placed = 0;
         for (var sweep = 0; sweep < maxSweeps; sweep++)
         {

@@ -48,7 +48,9 @@ public static class AllocationSolver
         var index = ProblemIndex.Build(problem);
         var model = AllocationModelBuilder.Build(problem, index, baseline);
         var (maxPlaced, flowCost, flowOffers) = FlowBound.Compute(model);
-        var hint = settings.UseGreedyHint ? HintBuilder.FromGreedy(model, flowOffers) : null;
+        // Reproducible runs always make every improvement round; otherwise the rounds stop at a tenth of the budget.
+        var hintDeadline = settings.DeterministicTimeLimit is null ? clock.Elapsed + (settings.TimeLimit / 10) : (TimeSpan?)null;
+        var hint = settings.UseGreedyHint ? HintBuilder.FromGreedy(model, flowOffers, clock, hintDeadline) : null;
 
         var search = new LexicographicSearch(model, settings, progress);
         var (solution, tiers) = search.Run(hint?.Values, clock, cancellationToken);

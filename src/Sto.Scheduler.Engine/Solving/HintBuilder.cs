@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Sto.Scheduler.Engine.Baselines;
 using Sto.Scheduler.Engine.Domain;
 using Sto.Scheduler.Engine.Modeling;
@@ -16,7 +17,12 @@ internal static class HintBuilder
     /// in lottery order steered towards the offer the flow relaxation gave them (its choice moved to the front), which
     /// repairs the flow solution into a plan that keeps every hard rule.
     /// </summary>
-    public static SolverHint FromGreedy(AllocationModel model, IReadOnlyDictionary<int, int> flowOffers)
+    /// <param name="model">The model the hint is for.</param>
+    /// <param name="flowOffers">The offer the flow relaxation gave each pupil it placed.</param>
+    /// <param name="clock">The run's clock.</param>
+    /// <param name="deadline">No new improvement round starts after this time on <paramref name="clock"/>; null = all rounds.</param>
+    public static SolverHint FromGreedy(
+        AllocationModel model, IReadOnlyDictionary<int, int> flowOffers, Stopwatch? clock = null, TimeSpan? deadline = null)
     {
         if (model.Baseline is not null)
         {
@@ -41,6 +47,11 @@ internal static class HintBuilder
         var stale = 0;
         for (var round = 0; round < SqueakyWheelRounds && stale < RoundsWithoutGain; round++)
         {
+            if (round > 0 && clock is not null && clock.Elapsed > deadline)
+            {
+                break;
+            }
+
             var allocation = GreedyAllocator.AllocateAndAugment(steered, order);
             var candidate = FromAllocation(model, allocation);
             if ((candidate.Unplaced, candidate.RankCost).CompareTo((best.Unplaced, best.RankCost)) < 0)

@@ -55,6 +55,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             using var solver = new CpSolver { StringParameters = Parameters(t, clock.Elapsed) };
             var callback = new ProgressCallback(name, t + 1, model.Tiers.Count, clock, progress);
             using var registration = cancellationToken.Register(solver.StopSearch);
+            using var stall = StallStopFor(name, solver, callback, clock);
             var status = solver.Solve(model.Model, callback);
             FirstSolutionAt ??= callback.FirstSolutionAt;
 
@@ -94,6 +95,11 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
 
         return (solution ?? new long[model.Model.Model.Variables.Count], tiers.ToImmutable());
     }
+
+    private StallStop? StallStopFor(string tier, CpSolver solver, ProgressCallback callback, Stopwatch clock) =>
+        settings.DeterministicTimeLimit is null && settings.RefinementStall is { } floor && SolverSettings.IsRefinementTier(tier)
+            ? new StallStop(solver, callback, clock, floor)
+            : null;
 
     /// <summary>(objective − bound) / max(1, |objective|), never negative.</summary>
     public static double RelativeGap(long objective, long bound) =>

@@ -7,11 +7,17 @@ namespace Sto.Scheduler.Engine.Solving;
 internal sealed class ProgressCallback(
     string tier, int tierNumber, int tierCount, Stopwatch clock, IProgress<SolveProgress>? progress) : CpSolverSolutionCallback
 {
+    private long _lastSolutionTicks = -1;
+
     public TimeSpan? FirstSolutionAt { get; private set; }
+
+    /// <summary>When the tier's latest (best) plan was found; read from the <see cref="StallStop"/> timer thread.</summary>
+    public TimeSpan? LastSolutionAt => Interlocked.Read(ref _lastSolutionTicks) is var ticks and >= 0 ? TimeSpan.FromTicks(ticks) : null;
 
     public override void OnSolutionCallback()
     {
         FirstSolutionAt ??= clock.Elapsed;
+        Interlocked.Exchange(ref _lastSolutionTicks, clock.Elapsed.Ticks);
         if (progress is null)
         {
             return;

@@ -26,7 +26,16 @@ public sealed record SolverSettings
 
     /// <summary>The gap limit in force for a tier ("travel", "staffing" and "priority" are refinement tiers).</summary>
     public double GapLimitFor(string tier) =>
-        tier is "travel" or "staffing" or "priority" ? Math.Max(RelativeGapLimit, RefinementGapLimit) : RelativeGapLimit;
+        IsRefinementTier(tier) ? Math.Max(RelativeGapLimit, RefinementGapLimit) : RelativeGapLimit;
+
+    /// <summary>
+    /// A refinement tier stops once it has gone without a better plan for twice as long as it took to find its last
+    /// one, and at least this long (null: refinement tiers run to their gap or time limit). Not used in reproducible mode.
+    /// </summary>
+    public TimeSpan? RefinementStall { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Travel, staffing and priority only break ties among plans equally good for pupils.</summary>
+    public static bool IsRefinementTier(string tier) => tier is "travel" or "staffing" or "priority";
 
     /// <summary>When set, the search budget is CP-SAT deterministic time, making results byte-identical on repeat.</summary>
     public double? DeterministicTimeLimit { get; init; }
