@@ -95,6 +95,12 @@ internal static class BenchCell
                     IsValid = result.Valid is "VALID" or "-",
                     PeakMegabytes = Peak(),
                     OursOverTheirs = Ratio(engine?.GapSeconds, result.SecondsToTarget, options.Seconds),
+                    RatioBound = (engine?.GapSeconds, result.SecondsToTarget) switch
+                    {
+                        (null, not null) => ">",
+                        (not null, null) => "<",
+                        _ => "",
+                    },
                 });
             }
         }

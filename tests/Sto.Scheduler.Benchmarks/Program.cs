@@ -158,7 +158,7 @@ void RunBench()
     {
         summary = RowMedians.Summarise(rows);
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"### Medians over {repeats} repeats; spread = max/min − 1 of the same-run ratio ours/theirs (peer rows) or of the time to gap (other rows); machine {Environment.ProcessorCount} cores"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"### Medians over {repeats} repeats; spread = max/min − 1 of the same-run ratio ours/theirs (peer rows) or of the engine's time to gap (engine rows); machine {Environment.ProcessorCount} cores"));
         Console.WriteLine();
         Console.WriteLine(BenchmarkRow.Header);
         summary.ForEach(Console.WriteLine);

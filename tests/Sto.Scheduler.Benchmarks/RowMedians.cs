@@ -2,7 +2,7 @@ namespace Sto.Scheduler.Benchmarks;
 
 /// <summary>
 /// Summarises repeated runs of one cell: the median of every figure and the spread (max/min − 1) of the same-run
-/// ratio (peer rows: ours ÷ theirs; rows without a ratio: their time to the target gap, else their total time).
+/// ratio (peer rows: ours ÷ theirs; engine rows: the time to the target gap, else the total time; greedy rows: none).
 /// A time that was not reached counts as +∞ for the median (censored), so a median is "-" when most runs missed it.
 /// </summary>
 internal static class RowMedians
@@ -39,7 +39,9 @@ internal static class RowMedians
     {
         var first = runs[0];
         var ratios = runs.Select(r => r.OursOverTheirs).ToList();
-        var spreadOf = ratios.Any(r => r is not null) ? ratios
+        // Greedy rows take milliseconds: their spread is noise and not reported.
+        IReadOnlyList<double?> spreadOf = ratios.Any(r => r is not null) ? ratios
+            : !first.IsEngine ? []
             : runs.All(r => r.GapSeconds is not null) ? runs.Select(r => r.GapSeconds).ToList()
             : runs.Select(r => (double?)r.TotalSeconds).ToList();
         return first with
@@ -67,6 +69,7 @@ internal static class RowMedians
             IsValid = runs.All(r => r.IsValid),
             PeakMegabytes = (long)Math.Round(Median(runs.Select(r => (double?)r.PeakMegabytes)) ?? 0),
             OursOverTheirs = Median(ratios, missingIsInfinite: false),
+            RatioBound = runs.Select(r => r.RatioBound).FirstOrDefault(b => b.Length > 0) ?? "",
             Spread = Spread(spreadOf),
         };
     }
