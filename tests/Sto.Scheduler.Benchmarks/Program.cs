@@ -27,7 +27,7 @@ var mode = args.Length > 0 ? args[0] : "bench";
 var seconds = Option("--seconds", 60.0);
 var seed = (int)Option("--seed", 1.0);
 var gap = Option("--gap", 0.005);
-var machine = string.Create(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, OR-Tools {Google.OrTools.Init.OrToolsVersion.VersionString()}");
+var machine = string.Create(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores{LoadAverage()}, .NET {Environment.Version}, OR-Tools {Google.OrTools.Init.OrToolsVersion.VersionString()}");
 
 switch (mode)
 {
@@ -310,6 +310,11 @@ string? OptionTextOrNull(string name)
     var at = Array.IndexOf(args, name);
     return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
+
+// The 1-minute load average at start (Linux): on a shared machine it says how much the seconds are worth.
+static string LoadAverage() => File.Exists("/proc/loadavg")
+    ? $" (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start)"
+    : "";
 
 static string FindRoot()
 {
