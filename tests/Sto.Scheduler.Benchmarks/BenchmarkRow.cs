@@ -90,6 +90,13 @@ internal sealed record BenchmarkRow
     /// <summary>Same-run ratio: the engine's <see cref="GapSeconds"/> ÷ this row's (peer rows only; &lt; 1: the engine is faster).</summary>
     public double? OursOverTheirs { get; init; }
 
+    /// <summary>Re-plan rows: the cold solve's seconds, pupils moved and the proven lower bound on pupils that must move.</summary>
+    public double? ColdSeconds { get; init; }
+
+    public int? MovedPupils { get; init; }
+
+    public int? UnavoidableMoves { get; init; }
+
     /// <summary>"&gt;" when the engine missed the gap (the ratio is a lower bound), "&lt;" when the peer missed it, else "".</summary>
     public string RatioBound { get; init; } = "";
 
@@ -142,7 +149,7 @@ internal sealed record BenchmarkRow
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {Instance} | {Variant} | {Method}{(Runs > 1 ? $" (median of {Runs})" : "")} | {Status} | {Seconds(FirstPlanSeconds)} | {Seconds(GapSeconds)} | {Seconds(OptimalSeconds)} | {TotalSeconds:F2} | {Percent(FirstTierGap)} | {Percent(FinalGap)} | {Unplaced} | {FirstChoicePercent:F1} | {TopThreePercent:F1} | {WorstRank} | {RankCost} | {Buses} | {StaffAfternoons} | {(OursOverTheirs is { } r ? RatioBound + " " + r.ToString("F2", CultureInfo.InvariantCulture) : "-")} | {Percent(Spread)} | {(IsValid ? "VALID" : "INVALID")} | {PeakMegabytes} | {TierGaps} |");
+        $"| {Instance} | {Variant} | {Method}{(Runs > 1 ? $" (median of {Runs})" : "")} | {Status} | {Seconds(FirstPlanSeconds)} | {Seconds(GapSeconds)} | {Seconds(OptimalSeconds)} | {TotalSeconds:F2} | {Percent(FirstTierGap)} | {Percent(FinalGap)} | {Unplaced} | {FirstChoicePercent:F1} | {TopThreePercent:F1} | {WorstRank} | {RankCost} | {Buses} | {StaffAfternoons} | {(OursOverTheirs is { } r ? RatioBound + r.ToString("F2", CultureInfo.InvariantCulture) : "-")} | {Percent(Spread)} | {(IsValid ? "VALID" : "INVALID")} | {PeakMegabytes} | {TierGaps} |");
 
     public static string Seconds(double? value) => value is { } v ? v.ToString("F2", CultureInfo.InvariantCulture) : "-";
 

@@ -67,9 +67,17 @@ switch (mode)
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; cold solve limit {seconds} s; re-plan limit {Option("--replan-share", 0.2) * 100:F0} % of the cold time");
         Console.WriteLine();
         Console.WriteLine(ReplanBenchmark.Header);
-        foreach (var family in BenchFamily.Parse(OptionTextOrNull("--families"), OptionTextOrNull("--sizes"), "subregion,large"))
         {
-            ReplanBenchmark.Run(family.Name, Generate(family), SolverSettings.Default with { TimeLimit = TimeSpan.FromSeconds(seconds) }, Option("--replan-share", 0.2));
+            var replans = new List<BenchmarkRow>();
+            foreach (var family in BenchFamily.Parse(OptionTextOrNull("--families"), OptionTextOrNull("--sizes"), "subregion,large"))
+            {
+                if (ReplanBenchmark.Run(family.Name, Generate(family), SolverSettings.Default with { TimeLimit = TimeSpan.FromSeconds(seconds), RandomSeed = seed }, Option("--replan-share", 0.2)) is { } row)
+                {
+                    replans.Add(row);
+                }
+            }
+
+            WriteJson(replans);
         }
 
         break;
