@@ -79,7 +79,7 @@ internal static class BenchCell
             foreach (var (result, allocation) in peers.RunMipPeers(options.Peers))
             {
                 var row = allocation is null
-                    ? cell with { Pupils = problem.Pupils.Length, Unplaced = result.Unplaced ?? problem.Pupils.Length }
+                    ? cell with { Pupils = problem.Pupils.Length, Unplaced = result.Unplaced ?? problem.Pupils.Length, FirstTierObjective = null }
                     : Merge(cell, BenchmarkRow.FromQuality(QualityCalculator.Calculate(problem, allocation), problem));
                 rows.Add(row with
                 {

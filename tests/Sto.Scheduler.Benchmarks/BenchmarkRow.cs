@@ -149,7 +149,7 @@ internal sealed record BenchmarkRow
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {Instance} | {Variant} | {Method}{(Runs > 1 ? $" (median of {Runs})" : "")} | {Status} | {Seconds(FirstPlanSeconds)} | {Seconds(GapSeconds)} | {Seconds(OptimalSeconds)} | {TotalSeconds:F2} | {Percent(FirstTierGap)} | {Percent(FinalGap)} | {Unplaced} | {FirstChoicePercent:F1} | {TopThreePercent:F1} | {WorstRank} | {RankCost} | {Buses} | {StaffAfternoons} | {(OursOverTheirs is { } r ? RatioBound + r.ToString("F2", CultureInfo.InvariantCulture) : "-")} | {Percent(Spread)} | {(IsValid ? "VALID" : "INVALID")} | {PeakMegabytes} | {TierGaps} |");
+        $"| {Instance} | {Variant} | {Method}{(Runs > 1 ? $" (median of {Runs})" : "")} | {Status} | {Seconds(FirstPlanSeconds)} | {Seconds(GapSeconds)} | {Seconds(OptimalSeconds)} | {TotalSeconds:F2} | {Percent(FirstTierGap)} | {Percent(FinalGap)} | {Unplaced} | {FirstChoicePercent:F1} | {TopThreePercent:F1} | {WorstRank} | {RankCost} | {Buses} | {StaffAfternoons} | {(OursOverTheirs is { } r ? RatioBound + r.ToString("F2", CultureInfo.InvariantCulture) : "-")} | {Percent(Spread)} | {(!IsValid ? "INVALID" : FirstTierObjective is null ? "- (no plan)" : "VALID")} | {PeakMegabytes} | {TierGaps} |");
 
     public static string Seconds(double? value) => value is { } v ? v.ToString("F2", CultureInfo.InvariantCulture) : "-";
 

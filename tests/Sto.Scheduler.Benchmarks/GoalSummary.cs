@@ -114,17 +114,27 @@ internal static class GoalSummary
         foreach (var (peer, factor) in peers)
         {
             var peerRow = rows.FirstOrDefault(r => r.Family == "region" && r.Variant == variant && r.Seed == row.Seed && r.Method.Contains(peer, StringComparison.OrdinalIgnoreCase) && r.Method.Contains("first tier", StringComparison.Ordinal));
-            if (peerRow?.OursOverTheirs is not { } ratio)
+            if (peerRow is null)
             {
                 parts.Add($"no {peer} row (--peers)");
                 missing = true;
                 continue;
             }
 
-            // A peer that did not reach the gap: its time counts as the limit, so the speed-up is at least limit ÷ ours.
+            if (peerRow.OursOverTheirs is not { } ratio)
+            {
+                // Neither reached the gap within the limit: no speed-up can be claimed.
+                parts.Add($"neither the engine nor {peer} reached the gap");
+                ratiosOk = false;
+                continue;
+            }
+
+            // A side that missed the gap counts at the limit: the engine missing it makes the speed-up an upper bound
+            // ("≤"), the peer missing it a lower bound ("≥"); only a lower bound or an exact figure can meet the goal.
             var speedUp = 1 / Math.Max(1e-9, ratio);
-            parts.Add(Invariant($"{(peerRow.GapSeconds is null ? "≥ " : "")}{speedUp:F2}× {peer}"));
-            ratiosOk &= speedUp >= factor;
+            var qualifier = peerRow.RatioBound switch { ">" => "≤ ", "<" => "≥ ", _ => "" };
+            parts.Add(Invariant($"{qualifier}{speedUp:F2}× {peer}"));
+            ratiosOk &= speedUp >= factor && peerRow.RatioBound != ">";
         }
 
         var verdict = !timeOk || !ratiosOk ? NotMet : missing ? NotMeasured + " (peers)" : Met;
@@ -178,7 +188,7 @@ internal static class GoalSummary
         var checks = rows.Where(r => r.Method.StartsWith(ReproCheck.Method, StringComparison.Ordinal)).ToList();
         return checks.Count == 0
             ? new Goal("G11 determinism", "no reproducible check in these rows", "byte-identical plan and deterministic time on repeat", NotMeasured + " (repro mode)")
-            : new Goal("G11 determinism", string.Join("; ", checks.Select(c => $"{c.Family} {c.Variant}: {c.Status}")), "byte-identical plan and deterministic time on repeat", Verdict(checks.All(c => c.Status == "YES")));
+            : new Goal("G11 determinism", string.Join("; ", checks.GroupBy(c => $"{c.Family} {c.Variant}").Select(g => $"{g.Key}: {g.Count(c => c.Status == "YES")} of {g.Count()} checks YES")), "byte-identical plan and deterministic time on repeat", Verdict(checks.All(c => c.Status == "YES")));
     }
 
     /// <summary>G12: the median spread of the same-run ratios (peer rows), else of the engine's time to gap, over repeats.</summary>

@@ -22,13 +22,18 @@ internal static class JsonLines
     public static List<BenchmarkRow> Read(string path) =>
         [.. File.ReadLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).Select(BenchmarkRow.FromJson)];
 
-    /// <summary>The rows a file stands for: its median rows when it has any, else its single runs (median per cell).</summary>
+    /// <summary>
+    /// The rows a file stands for: its median rows when it has any, else its single runs (median per cell).
+    /// Reproducible checks are kept one by one: a single NO must not disappear in a median.
+    /// </summary>
     public static List<BenchmarkRow> Representative(IReadOnlyList<BenchmarkRow> rows)
     {
+        var checks = rows.Where(r => r.Method.StartsWith(ReproCheck.Method, StringComparison.Ordinal)).ToList();
+        rows = [.. rows.Except(checks)];
         var medians = rows.Where(r => r.Repeat == 0).ToList();
         var runs = rows.Where(r => r.Repeat != 0).ToList();
         var summarised = RowMedians.Summarise(runs.Where(r => medians.All(m => m.Key != r.Key)).ToList());
-        return [.. medians, .. summarised];
+        return [.. medians, .. summarised, .. checks];
     }
 
     public const string CompareHeader =

@@ -22,7 +22,8 @@ using Sto.Scheduler.Engine.Solving;
 //   repro [--family subregion] [--variant M2] [--seed 1] [--dtime 10] [--json PATH]
 //                                        G11: two solves in reproducible mode, byte-identical plans? YES/NO
 //   compare OLD.jsonl NEW.jsonl          ratios new ÷ old per cell of two --json files
-//   goals FILE.jsonl [FILE.jsonl …]      the goal summary over rows written earlier (bench, peers rows, repro)
+//   goals FILE.jsonl [FILE.jsonl …]      the goal summary over rows written earlier (bench, replan, repro)
+//   table FILE.jsonl [FILE.jsonl …]      the Markdown table of rows written earlier
 var mode = args.Length > 0 ? args[0] : "bench";
 var seconds = Option("--seconds", 60.0);
 var seed = (int)Option("--seed", 1.0);
@@ -112,11 +113,21 @@ switch (mode)
         }
 
         break;
+    case "table":
+        Console.WriteLine($"Rows read from {string.Join(", ", args.Skip(1))} (core count per row in the JSON; this machine: {Environment.ProcessorCount} cores)");
+        Console.WriteLine();
+        Console.WriteLine(BenchmarkRow.Header);
+        foreach (var row in args.Skip(1).SelectMany(JsonLines.Read))
+        {
+            Console.WriteLine(row);
+        }
+
+        break;
     case "goals":
         GoalSummary.Print(JsonLines.Representative([.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).SelectMany(JsonLines.Read)]), Console.Out);
         break;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use bench, one, demo, peers, peers-one, replan, stats, repro, compare or goals.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use bench, one, demo, peers, peers-one, replan, stats, repro, compare, goals or table.");
         return 2;
 }
 
