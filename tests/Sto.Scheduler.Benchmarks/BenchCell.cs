@@ -156,7 +156,8 @@ internal static class BenchCell
         {
             Method = "CP-SAT engine",
             Status = solved.Status.ToString(),
-            FirstPlanSeconds = progress.FirstPlan?.TotalSeconds ?? statistics.TimeToFirstSolution.TotalSeconds,
+            FirstPlanSeconds = progress.FirstPlan?.TotalSeconds,
+            HintReadySeconds = settings.UseGreedyHint && first is not null ? (first.FinishedAt - first.Elapsed).TotalSeconds : null,
             GapSeconds = Min(progress.FirstTierGap?.TotalSeconds, tierEndGap),
             OptimalSeconds = Min(progress.FirstTierOptimal?.TotalSeconds, tierEndOptimal),
             TotalSeconds = statistics.Elapsed.TotalSeconds,

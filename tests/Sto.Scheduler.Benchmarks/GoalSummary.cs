@@ -141,12 +141,14 @@ internal static class GoalSummary
         return new Goal(id, string.Join("; ", parts), target, verdict);
     }
 
+    /// <summary>G6: the first valid plan on the region: the greedy hint (when recorded) or CP-SAT's first solution, whichever came first.</summary>
     private static Goal FirstPlan(List<BenchmarkRow> engines)
     {
         var region = engines.Where(e => e.Family == "region").ToList();
+        static double FirstOf(BenchmarkRow e) => Math.Min(e.HintReadySeconds ?? double.PositiveInfinity, e.FirstPlanSeconds ?? double.PositiveInfinity);
         return region.Count == 0
             ? new Goal("G6 first plan", "region not in this run", "feasible plan on the region in ≤ 1 s", NotMeasured)
-            : new Goal("G6 first plan", Invariant($"{region.Max(e => e.FirstPlanSeconds ?? double.PositiveInfinity):F2} s (slowest region row)"), "feasible plan on the region in ≤ 1 s", Verdict(region.All(e => e.FirstPlanSeconds <= 1)));
+            : new Goal("G6 first plan", Invariant($"{region.Max(FirstOf):F2} s (slowest region row; hint ready or CP-SAT's first solution, whichever first)"), "feasible plan on the region in ≤ 1 s", Verdict(region.All(e => FirstOf(e) <= 1)));
     }
 
     private static Goal Memory(List<BenchmarkRow> engines)

@@ -50,6 +50,7 @@ internal static class RowMedians
             Runs = runs.Count,
             Status = runs.GroupBy(r => r.Status).OrderByDescending(g => g.Count()).First().Key,
             FirstPlanSeconds = Median(runs.Select(r => r.FirstPlanSeconds)),
+            HintReadySeconds = Median(runs.Select(r => r.HintReadySeconds)),
             GapSeconds = Median(runs.Select(r => r.GapSeconds)),
             OptimalSeconds = Median(runs.Select(r => r.OptimalSeconds)),
             TotalSeconds = Median(runs.Select(r => (double?)r.TotalSeconds)) ?? 0,
