@@ -77,6 +77,42 @@ internal sealed partial class Peers(SchedulingProblem problem, double seconds, d
         return results;
     }
 
+    /// <summary>
+    /// Only the MPSolver backends on the engine's first tier (for the bench table's same-run ratios), each with its
+    /// plan decoded into an allocation when it found one.
+    /// </summary>
+    public List<(PeerResult Result, Allocation? Allocation)> RunMipPeers(IEnumerable<string> ids)
+    {
+        var (model, snapshot) = BuildFirstTier();
+        _model = model;
+        _snapshot = snapshot;
+        var results = new List<(PeerResult, Allocation?)>();
+        foreach (var id in ids)
+        {
+            var upper = id.ToUpperInvariant();
+            var label = upper switch
+            {
+                "CBC" => "MPSolver CBC 2.10.12",
+                "HIGHS" => "MPSolver HiGHS 1.12",
+                "SCIP" => "MPSolver SCIP 10",
+                _ => throw new ArgumentException($"Unknown peer '{id}'. Use cbc, highs or scip."),
+            };
+            _lastSolution = null;
+            var result = RunMip(upper, label, target, seconds);
+            Allocation? allocation = null;
+            if (_lastSolution is { } values && result.Valid == "VALID")
+            {
+                allocation = SolutionDecoder.Decode(_model, values);
+            }
+
+            results.Add((result, allocation));
+        }
+
+        return results;
+    }
+
+    private long[]? _lastSolution;
+
     /// <summary>Markdown rows; ratios against the CP-SAT row (first) and the two bounds.</summary>
     public static IEnumerable<string> Rows(List<PeerResult> results, double seconds)
     {
@@ -206,6 +242,7 @@ internal sealed partial class Peers(SchedulingProblem problem, double seconds, d
         }
 
         var solution = mip.Solution();
+        _lastSolution = [.. solution];
         var objective = Math.Round(mip.Solver.Objective().Value());
         var bound = Math.Ceiling(mip.Solver.Objective().BestBound() - 1e-6);
         var gap = Math.Max(0, objective - bound) / Math.Max(1, Math.Abs(objective));

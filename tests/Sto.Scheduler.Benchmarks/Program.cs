@@ -1,97 +1,239 @@
 using System.Diagnostics;
 using System.Globalization;
 using Sto.Scheduler.Benchmarks;
-using Sto.Scheduler.Engine.Baselines;
 using Sto.Scheduler.Engine.DemoData;
 using Sto.Scheduler.Engine.Decoding;
 using Sto.Scheduler.Engine.Domain;
 using Sto.Scheduler.Engine.Serialization;
 using Sto.Scheduler.Engine.Solving;
 
-// Usage:
-//   bench [--sizes 300,1000,5000] [--seconds 60] [--seed 1]   one child process per instance (peak memory per solve)
-//   one --pupils N [--seconds S] [--seed K]                    solve one generated instance, print its rows
+// Usage (README "Benchmark" shows each with an example):
+//   bench [--families subregion,large,region,stress | --sizes 300,1000,5000] [--variants M1,M2] [--seconds 60] [--seed 1]
+//         [--gap 0.005] [--repeats N] [--peers cbc,highs] [--json PATH]
+//                                        one child process per (repeat, family, variant): FCFS, RSD, engine (+ MIP peers);
+//                                        medians and spread over repeats; the goal summary at the end
+//   one --family F | --pupils N [--variant M2] [--seconds S] [--seed K] [--peers …]   one cell in this process
 //   demo [--file data/demo-subregion.json] [--seconds S]       solve the demo subregion and print the metrics table
-//   peers [--sizes 300,1000] [--seconds 60] [--gap 0.005] [--scip] [--fidelity]
-//                                                              first tier: CP-SAT vs MIP peers on the same model, one child per size
-//   peers-one --pupils N [...]                                 the peers of one generated instance
+//   peers [--families … | --sizes 300,1000] [--seconds 60] [--gap 0.005] [--scip] [--fidelity]
+//                                        first tier: CP-SAT vs MIP peers on the same model, one child per family
+//   peers-one --family F | --pupils N [...]                     the peers of one generated instance
+//   replan [--families … | --sizes 300,1000] [--seconds 30]    cold solve, then one cancelled hotspot week
+//   stats --family F | --pupils N                              what the CP-SAT model is made of
+//   repro [--family subregion] [--variant M2] [--seed 1] [--dtime 10] [--json PATH]
+//                                        G11: two solves in reproducible mode, byte-identical plans? YES/NO
+//   compare OLD.jsonl NEW.jsonl          ratios new ÷ old per cell of two --json files
+//   goals FILE.jsonl [FILE.jsonl …]      the goal summary over rows written earlier (bench, replan, repro)
+//   table FILE.jsonl [FILE.jsonl …]      the Markdown table of rows written earlier
 var mode = args.Length > 0 ? args[0] : "bench";
 var seconds = Option("--seconds", 60.0);
 var seed = (int)Option("--seed", 1.0);
+var gap = Option("--gap", 0.005);
+var machine = string.Create(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores{LoadAverage()}, .NET {Environment.Version}, OR-Tools {Google.OrTools.Init.OrToolsVersion.VersionString()}");
 
 switch (mode)
 {
     case "bench":
-        var sizes = OptionText("--sizes", "300,1000,5000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture));
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, time limit {seconds} s, seed {seed}");
-        Console.WriteLine();
-        Console.WriteLine(BenchmarkRow.Header);
-        foreach (var size in sizes)
+        RunBench();
+        break;
+    case "cell":
+        foreach (var row in RunCell(BenchFamily.Find(OptionText("--family", "subregion")), OptionText("--variant", BenchVariant.Buses), (int)Option("--repeat", 1)))
         {
-            RunChild(size);
+            Console.WriteLine("@row " + row.ToJson());
         }
 
         break;
-    case "peers":
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, OR-Tools {Google.OrTools.Init.OrToolsVersion.VersionString()}, time limit {seconds} s per solver, target gap {Option("--gap", 0.005) * 100} %, seed {seed}"));
-        foreach (var size in OptionText("--sizes", "300,1000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
+    case "one":
         {
-            RunChild(size, "peers-one", [.. args.Where(a => a is "--scip" or "--fidelity")]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{machine}, time limit {seconds} s, target gap {gap * 100} %, seed {seed}"));
+            Console.WriteLine();
+            Console.WriteLine(BenchmarkRow.Header);
+            var rows = RunCell(SelectedFamily(), OptionText("--variant", BenchVariant.Buses), 1);
+            rows.ForEach(Console.WriteLine);
+            WriteJson(rows);
+            break;
+        }
+
+    case "peers":
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{machine}, time limit {seconds} s per solver, target gap {gap * 100} %, seed {seed}"));
+        foreach (var family in BenchFamily.Parse(OptionTextOrNull("--families"), OptionTextOrNull("--sizes"), "subregion,large"))
+        {
+            RunChild(["peers-one", "--family", family.Name, .. args.Where(a => a is "--scip" or "--fidelity")], Console.WriteLine);
         }
 
         break;
     case "peers-one":
-        RunPeers((int)Option("--pupils", 300));
-        break;
-    case "one":
-        SolveOne((int)Option("--pupils", 300), Name((int)Option("--pupils", 300)), Generate((int)Option("--pupils", 300)));
+        RunPeers(SelectedFamily());
         break;
     case "replan":
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; cold solve limit {seconds} s; re-plan limit {Option("--replan-share", 0.2) * 100:F0} % of the cold time");
         Console.WriteLine();
         Console.WriteLine(ReplanBenchmark.Header);
-        foreach (var size in OptionText("--sizes", "300,1000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
         {
-            ReplanBenchmark.Run(Name(size), Generate(size), SolverSettings.Default with { TimeLimit = TimeSpan.FromSeconds(seconds) }, Option("--replan-share", 0.2));
+            var replans = new List<BenchmarkRow>();
+            foreach (var family in BenchFamily.Parse(OptionTextOrNull("--families"), OptionTextOrNull("--sizes"), "subregion,large"))
+            {
+                if (ReplanBenchmark.Run(family.Name, Generate(family), SolverSettings.Default with { TimeLimit = TimeSpan.FromSeconds(seconds), RandomSeed = seed }, Option("--replan-share", 0.2)) is { } row)
+                {
+                    replans.Add(row);
+                }
+            }
+
+            WriteJson(replans);
         }
 
         break;
     case "stats":
-        ModelStats.Print(Generate((int)Option("--pupils", 300)), seed);
+        ModelStats.Print(Generate(SelectedFamily()), seed);
         break;
     case "demo":
-        var file = OptionText("--file", Path.Combine(FindRoot(), "data", "demo-subregion.json"));
-        var problem = ProblemJson.Deserialize(File.ReadAllText(file));
-        Console.WriteLine(BenchmarkRow.Header);
-        var demo = SolveOne(problem.Pupils.Length, "demo " + problem.Name, problem);
-        if (demo is not null)
+        RunDemo();
+        break;
+    case "repro":
         {
-            Console.WriteLine();
-            Console.WriteLine(QualityReport.Render(demo.Quality));
-            var fairness = Sto.Scheduler.Engine.Explanation.FairnessReport.Calculate(problem, demo.Allocation);
-            Console.WriteLine($"justified envy: {fairness.JustifiedEnvyCount}");
-            foreach (var finding in Sto.Scheduler.Engine.Explanation.RunDiagnosis.Diagnose(problem, demo.Allocation).Take(5))
-            {
-                Console.WriteLine("diagnosis: " + Sto.Scheduler.Engine.Explanation.ExplanationText.Render(finding));
-            }
+            var family = BenchFamily.Find(OptionText("--family", "subregion"));
+            var variant = OptionText("--variant", BenchVariant.Buses).ToUpperInvariant();
+            var row = ReproCheck.Run(family.Name, variant, BenchVariant.Apply(Generate(family), variant), seed, Option("--dtime", 10.0), Console.Out);
+            WriteJson([row]);
+            return row.Status == "YES" ? 0 : 1;
+        }
+
+    case "compare":
+        if (args.Length < 3)
+        {
+            Console.Error.WriteLine("Usage: compare OLD.jsonl NEW.jsonl");
+            return 2;
+        }
+
+        Console.WriteLine($"Ratios new ÷ old ({args[2]} ÷ {args[1]}); < 1 is faster / smaller. Medians where a file has repeats. Machine now: {Environment.ProcessorCount} cores.");
+        Console.WriteLine();
+        Console.WriteLine(JsonLines.CompareHeader);
+        foreach (var line in JsonLines.Compare(JsonLines.Read(args[1]), JsonLines.Read(args[2])))
+        {
+            Console.WriteLine(line);
         }
 
         break;
+    case "table":
+        Console.WriteLine($"Rows read from {string.Join(", ", args.Skip(1))} (core count per row in the JSON; this machine: {Environment.ProcessorCount} cores)");
+        Console.WriteLine();
+        Console.WriteLine(BenchmarkRow.Header);
+        foreach (var row in args.Skip(1).SelectMany(JsonLines.Read))
+        {
+            Console.WriteLine(row);
+        }
+
+        break;
+    case "goals":
+        GoalSummary.Print(JsonLines.Representative([.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).SelectMany(JsonLines.Read)]), Console.Out);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use bench, one, stats, demo, peers or peers-one.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use bench, one, demo, peers, peers-one, replan, stats, repro, compare, goals or table.");
         return 2;
 }
 
 return 0;
 
-SchedulingProblem Generate(int pupils)
+void RunBench()
 {
-    var parameters = pupils switch
+    var families = BenchFamily.Parse(OptionTextOrNull("--families"), OptionTextOrNull("--sizes"), "subregion,large,region");
+    var variants = BenchVariant.Parse(OptionTextOrNull("--variants"));
+    var repeats = Math.Max(1, (int)Option("--repeats", 1));
+    var peers = OptionTextOrNull("--peers");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{machine}, time limit {seconds} s, target gap {gap * 100} %, seed {seed}, repeats {repeats}{(peers is null ? "" : $", peers {peers}")}"));
+    Console.WriteLine();
+    Console.WriteLine(BenchmarkRow.Header);
+    var rows = new List<BenchmarkRow>();
+
+    // Repeats outermost: each cell's runs are spread over the whole benchmark, so a slow spell of the machine does not
+    // land on all runs of one cell.
+    for (var repeat = 1; repeat <= repeats; repeat++)
     {
-        <= 300 => DemoParameters.Subregion(seed),
-        <= 1000 => DemoParameters.LargeSubregion(seed),
-        _ => DemoParameters.Region(seed),
+        foreach (var family in families)
+        {
+            foreach (var variant in variants)
+            {
+                var childArgs = new List<string> { "cell", "--family", family.Name, "--variant", variant, "--repeat", repeat.ToString(CultureInfo.InvariantCulture) };
+                if (peers is not null)
+                {
+                    childArgs.AddRange(["--peers", peers]);
+                }
+
+                RunChild(childArgs, line =>
+                {
+                    if (line.StartsWith("@row ", StringComparison.Ordinal))
+                    {
+                        var row = BenchmarkRow.FromJson(line[5..]);
+                        rows.Add(row);
+                        Console.WriteLine(row);
+                    }
+                });
+            }
+        }
+    }
+
+    var summary = rows;
+    if (repeats > 1)
+    {
+        summary = RowMedians.Summarise(rows);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"### Medians over {repeats} repeats; spread = max/min − 1 of the same-run ratio ours/theirs (peer rows) or of the engine's time to gap (engine rows); machine {Environment.ProcessorCount} cores"));
+        Console.WriteLine();
+        Console.WriteLine(BenchmarkRow.Header);
+        summary.ForEach(Console.WriteLine);
+    }
+
+    WriteJson(repeats > 1 ? [.. rows, .. summary] : rows);
+    if (!args.Contains("--no-goals"))
+    {
+        GoalSummary.Print(summary, Console.Out);
+    }
+}
+
+List<BenchmarkRow> RunCell(BenchFamily family, string variant, int repeat)
+{
+    var problem = BenchVariant.Apply(Generate(family), variant.ToUpperInvariant());
+    var options = new CellOptions
+    {
+        Seconds = seconds,
+        Gap = gap,
+        Seed = seed,
+        Repeat = repeat,
+        Workers = (int)Option("--workers", 2),
+        ExtraParameters = OptionText("--cpsat", ""),
+        Peers = OptionTextOrNull("--peers")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
     };
+    return BenchCell.Run(family.Name, variant.ToUpperInvariant(), family.Name, problem, options);
+}
+
+void RunDemo()
+{
+    var file = OptionText("--file", Path.Combine(FindRoot(), "data", "demo-subregion.json"));
+    var problem = ProblemJson.Deserialize(File.ReadAllText(file));
+    Console.WriteLine(BenchmarkRow.Header);
+    SolveOutcome.Solved? demo = null;
+    var rows = BenchCell.Run("demo", BenchVariant.Buses, "demo " + problem.Name, problem, new CellOptions { Seconds = seconds, Gap = gap, Seed = seed }, solved => demo = solved);
+    rows.ForEach(Console.WriteLine);
+    if (demo is not null)
+    {
+        Console.WriteLine();
+        Console.WriteLine(QualityReport.Render(demo.Quality));
+        var fairness = Sto.Scheduler.Engine.Explanation.FairnessReport.Calculate(problem, demo.Allocation);
+        Console.WriteLine($"justified envy: {fairness.JustifiedEnvyCount}");
+        foreach (var finding in Sto.Scheduler.Engine.Explanation.RunDiagnosis.Diagnose(problem, demo.Allocation).Take(5))
+        {
+            Console.WriteLine("diagnosis: " + Sto.Scheduler.Engine.Explanation.ExplanationText.Render(finding));
+        }
+    }
+}
+
+BenchFamily SelectedFamily() => OptionTextOrNull("--family") is { } name
+    ? BenchFamily.Find(name)
+    : BenchFamily.ForSize((int)Option("--pupils", 300));
+
+SchedulingProblem Generate(BenchFamily family)
+{
+    var parameters = family.Parameters(seed);
     parameters = parameters with
     {
         MinimumSeatsPerPupil = Option("--seats-per-pupil", parameters.MinimumSeatsPerPupil),
@@ -102,63 +244,13 @@ SchedulingProblem Generate(int pupils)
     return DemoSubregionGenerator.Generate(parameters);
 }
 
-string Name(int pupils) => pupils switch { <= 300 => "subregion", <= 1000 => "large subregion", _ => "region" };
-
-SolveOutcome.Solved? SolveOne(int size, string name, SchedulingProblem problem)
+void RunPeers(BenchFamily family)
 {
-    var label = $"{name} ({problem.Pupils.Length} pupils, {problem.Offers.Length} offers, {problem.Staff.Length} staff)";
-    foreach (var (method, order) in new[]
-    {
-        ("FCFS (schools in turn)", ArrivalOrders.FirstComeFirstServed(problem, seed)),
-        ("RSD (random order)", ArrivalOrders.RandomSerialDictatorship(problem, seed)),
-    })
-    {
-        var clock = Stopwatch.StartNew();
-        var allocation = GreedyAllocator.Allocate(problem, order);
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var quality = QualityCalculator.Calculate(problem, allocation);
-        Console.WriteLine(new BenchmarkRow(label, method, "-", elapsed, elapsed, quality, "-", BenchmarkRow.Check(problem, allocation), Peak()));
-    }
-
-    var settings = SolverSettings.Default with
-    {
-        TimeLimit = TimeSpan.FromSeconds(seconds),
-        Workers = (int)Option("--workers", 2),
-        ExtraParameters = OptionText("--cpsat", ""),
-    };
-    var outcome = AllocationSolver.Solve(problem, settings);
-    if (outcome is SolveOutcome.Solved solved)
-    {
-        var gaps = string.Join(" / ", solved.Statistics.Tiers.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Tier} {t.Gap * 100:F2}%")));
-        Console.WriteLine(new BenchmarkRow(
-            label, "CP-SAT engine", solved.Status.ToString(), solved.Statistics.TimeToFirstSolution.TotalSeconds,
-            solved.Statistics.Elapsed.TotalSeconds, solved.Quality, gaps, BenchmarkRow.Check(problem, solved.Allocation), Peak()));
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {label}: pairs {solved.Statistics.CandidatePairs}, variables {solved.Statistics.Variables}, constraints {solved.Statistics.Constraints}, flow bound unplaced {solved.Statistics.FlowBoundUnplaced}, flow rank cost {solved.Statistics.FlowBoundRankCost}, hint unplaced {solved.Statistics.HintUnplaced}"));
-        foreach (var tier in solved.Statistics.Tiers)
-        {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    tier {tier.Tier}: objective {tier.Objective}, bound {tier.BestBound}, gap {tier.Gap * 100:F3}%, {tier.Elapsed.TotalSeconds:F2} s"));
-        }
-
-        return solved;
-    }
-    else if (outcome is SolveOutcome.Invalid invalid)
-    {
-        Console.Error.WriteLine($"Invalid instance: {string.Join("; ", invalid.Issues.Take(5))}");
-    }
-
-    return null;
-}
-
-void RunPeers(int size)
-{
-    var problem = Generate(size);
-    var gap = Option("--gap", 0.005);
-    var label = $"{Name(size)} ({problem.Pupils.Length} pupils, {problem.Offers.Length} offers, {problem.Staff.Length} staff), seed {seed}";
+    var problem = Generate(family);
+    var label = $"{family.Name} ({problem.Pupils.Length} pupils, {problem.Offers.Length} offers, {problem.Staff.Length} staff), seed {seed}";
     Console.Error.WriteLine(label);
     var peers = new Peers(problem, seconds, gap, Console.Error);
-    var results = peers.Run(args.Contains("--scip"), args.Contains("--fidelity") || size <= 300);
+    var results = peers.Run(args.Contains("--scip"), args.Contains("--fidelity") || problem.Pupils.Length <= 300);
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"### {label}: first tier, target gap {gap * 100} %, limit {seconds} s, machine {Environment.ProcessorCount} cores"));
     Console.WriteLine();
@@ -175,7 +267,8 @@ void RunPeers(int size)
     }
 }
 
-void RunChild(int size, string childMode = "one", string[]? extra = null)
+// A child process per cell gives each solve its own peak memory figure. The shared options are passed on.
+void RunChild(IEnumerable<string> childArgs, Action<string> onLine)
 {
     var self = Environment.ProcessPath ?? "dotnet";
     var dll = typeof(BenchmarkRow).Assembly.Location;
@@ -185,41 +278,62 @@ void RunChild(int size, string childMode = "one", string[]? extra = null)
         start.ArgumentList.Add(dll);
     }
 
-    foreach (var arg in new[] { childMode, "--pupils", size.ToString(CultureInfo.InvariantCulture), "--seconds", seconds.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture), "--gap", Option("--gap", 0.005).ToString(CultureInfo.InvariantCulture) }.Concat(extra ?? []))
+    foreach (var arg in childArgs)
     {
         start.ArgumentList.Add(arg);
     }
 
+    foreach (var name in new[] { "--seconds", "--seed", "--gap", "--workers", "--cpsat", "--seats-per-pupil", "--sigma", "--decay-km", "--staff-factor" })
+    {
+        if (OptionTextOrNull(name) is { } value)
+        {
+            start.ArgumentList.Add(name);
+            start.ArgumentList.Add(value);
+        }
+    }
+
     using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the benchmark child process.");
     // Native solvers print banners on stdout ("Running HiGHS …"): keep them out of the Markdown.
-    foreach (var line in child.StandardOutput.ReadToEnd().Split('\n').SkipLast(1))
+    string? line;
+    while ((line = child.StandardOutput.ReadLine()) is not null)
     {
         if (!line.StartsWith("Running HiGHS", StringComparison.Ordinal))
         {
-            Console.WriteLine(line);
+            onLine(line);
         }
     }
 
     child.WaitForExit();
+    if (child.ExitCode != 0)
+    {
+        Console.Error.WriteLine($"child {string.Join(' ', childArgs)} exited with {child.ExitCode}");
+    }
 }
 
-static long Peak()
+void WriteJson(IEnumerable<BenchmarkRow> rows)
 {
-    using var process = Process.GetCurrentProcess();
-    return process.PeakWorkingSet64 / (1024 * 1024);
+    if (OptionTextOrNull("--json") is { } path)
+    {
+        JsonLines.Write(path, rows);
+        Console.Error.WriteLine($"JSON lines written to {path}");
+    }
 }
 
-double Option(string name, double fallback)
+double Option(string name, double fallback) =>
+    OptionTextOrNull(name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+string OptionText(string name, string fallback) => OptionTextOrNull(name) ?? fallback;
+
+string? OptionTextOrNull(string name)
 {
     var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length ? double.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
 
-string OptionText(string name, string fallback)
-{
-    var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-}
+// The 1-minute load average at start (Linux): on a shared machine it says how much the seconds are worth.
+static string LoadAverage() => File.Exists("/proc/loadavg")
+    ? $" (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start)"
+    : "";
 
 static string FindRoot()
 {

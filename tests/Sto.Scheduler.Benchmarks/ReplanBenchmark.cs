@@ -12,7 +12,10 @@ namespace Sto.Scheduler.Benchmarks;
 /// </summary>
 internal static class ReplanBenchmark
 {
-    public static void Run(string name, SchedulingProblem problem, SolverSettings cold, double replanShare)
+    public const string Method = "re-plan (cancelled venue-week)";
+
+    /// <summary>Prints the Markdown row and returns it as a benchmark row (for <c>--json</c> and goal G9), or null.</summary>
+    public static BenchmarkRow? Run(string name, SchedulingProblem problem, SolverSettings cold, double replanShare)
     {
         var clock = Stopwatch.StartNew();
         var baseline = (SolveOutcome.Solved)AllocationSolver.Solve(problem, cold);
@@ -29,13 +32,31 @@ internal static class ReplanBenchmark
         if (outcome is not ReplanOutcome.Replanned replanned)
         {
             Console.WriteLine($"| {name} | re-plan invalid: {string.Join("; ", ((ReplanOutcome.Invalid)outcome).Issues.Take(3))} |");
-            return;
+            return null;
         }
 
         var moves = replanned.Statistics.Tiers.FirstOrDefault(t => t.Tier == "moves");
         var moved = replanned.Diff.MovedPupilCount;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {venue} closed {week} | {coldSeconds:F1} | {replanSeconds:F1} | {replanSeconds / coldSeconds:F2} | {moved} | {replanned.UnavoidableMoves} | {(replanned.UnavoidableMoves == 0 ? (moved == 0 ? "1.00" : "∞") : (moved / (double)replanned.UnavoidableMoves).ToString("F2", CultureInfo.InvariantCulture))} | {(moves?.Gap ?? 1) * 100:F2} % | {replanned.Quality.UnplacedCount} (was {baseline.Quality.UnplacedCount}) |"));
+        return BenchmarkRow.FromQuality(replanned.Quality, problem) with
+        {
+            Family = name,
+            Variant = BenchVariant.Buses,
+            Seed = cold.RandomSeed,
+            Repeat = 1,
+            Instance = $"{name} ({problem.Pupils.Length} pupils), {venue} closed {week}",
+            Method = Method,
+            Status = replanned.Status.ToString(),
+            LimitSeconds = settings.TimeLimit.TotalSeconds,
+            TotalSeconds = replanSeconds,
+            ColdSeconds = coldSeconds,
+            MovedPupils = moved,
+            UnavoidableMoves = replanned.UnavoidableMoves,
+            FirstTierGap = moves?.Gap,
+            FinalGap = replanned.Statistics.Gap,
+            PeakMegabytes = BenchCell.Peak(),
+        };
     }
 
     public const string Header =

@@ -75,6 +75,8 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                     Gap = RelativeGap(objective, bound),
                     IsProvenOptimal = bound == objective,
                     Elapsed = clock.Elapsed - started,
+                    FinishedAt = clock.Elapsed,
+                    DeterministicTime = response.DeterministicTime,
                 });
                 model.Model.Add(expression <= objective);
                 SetHint(solution);
@@ -83,7 +85,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             {
                 // No solution within this tier's budget (CP-SAT may drop a hint when time runs out in presolve):
                 // keep the previous tier's plan; this tier is reported as unproven (gap 1).
-                tiers.Add(new TierResult { Tier = name, Gap = 1, Elapsed = clock.Elapsed - started });
+                tiers.Add(new TierResult { Tier = name, Gap = 1, Elapsed = clock.Elapsed - started, FinishedAt = clock.Elapsed });
             }
 
             if (cancellationToken.IsCancellationRequested)

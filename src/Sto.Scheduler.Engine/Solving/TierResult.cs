@@ -16,4 +16,10 @@ public sealed record TierResult
     public bool IsProvenOptimal { get; init; }
 
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>When the tier's search ended, measured from the start of the run (for time-to-gap figures).</summary>
+    public TimeSpan FinishedAt { get; init; }
+
+    /// <summary>CP-SAT's deterministic time spent on this tier (a work count, stable on repeat with 1 worker).</summary>
+    public double DeterministicTime { get; init; }
 }
