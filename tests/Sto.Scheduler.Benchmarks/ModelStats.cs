@@ -40,6 +40,8 @@ internal static class ModelStats
         var busy = plan.Groups.SelectMany(g => g.Staffing.SelectMany(w => w.Staff.Select(s => (s, w.Week)))).Distinct().Count();
         var available = problem.Staff.Sum(s => weeks.Count(w => s.IsAvailableIn(w)));
         Console.WriteLine($"staff-weeks busy {busy} of {available} available");
+        var types = model.Pairs.GroupBy(p => p.Pupil).Select(g => $"{problem.Pupils[g.Key].School}|" + string.Join(',', g.OrderBy(p => p.Rank).Select(p => $"{p.Offer}:{p.Rank}"))).Distinct().Count();
+        Console.WriteLine($"distinct pupil types (school + ranked feasible offers): {types}");
         var pairsPerPupil = model.Pairs.GroupBy(p => p.Pupil).ToDictionary(g => g.Key, g => g.Count());
         Console.WriteLine("pupils by feasible choices: " + string.Join(", ", Enumerable.Range(0, problem.Pupils.Length)
             .GroupBy(p => pairsPerPupil.GetValueOrDefault(p)).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")));
