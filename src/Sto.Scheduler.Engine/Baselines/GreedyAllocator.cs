@@ -40,6 +40,22 @@ public static class GreedyAllocator
         return GreedyDecoder.Decode(state);
     }
 
+    /// <summary>
+    /// Repairs an existing plan: its groups, pupils and staff are kept where still allowed (<see cref="GreedyPlanLoader"/>),
+    /// then pupils without a place, in <paramref name="arrivalOrder"/>, take free seats, open groups and follow
+    /// augmenting paths. The re-plan's starting plan: pupils move only where a chain makes room.
+    /// </summary>
+    internal static Allocation Repair(SchedulingProblem problem, Allocation plan, IReadOnlyList<PupilId> arrivalOrder)
+    {
+        var state = GreedyState.Build(problem);
+        var order = ToIndices(state, arrivalOrder);
+        var pass = new GreedyPass(state) { FreeUpStaff = true };
+        new GreedyPlanLoader(state, pass).Load(plan);
+        pass.Run(order);
+        new GreedyAugmenter(state, pass).Run(order);
+        return GreedyDecoder.Decode(state);
+    }
+
     private static List<int> ToIndices(GreedyState state, IReadOnlyList<PupilId> arrivalOrder)
     {
         var seen = new bool[state.Pupils.Length];

@@ -194,6 +194,12 @@ internal sealed class GreedyPass(GreedyState state)
             }
         }
 
+        Seat(pupilIndex, choice, offer, group);
+    }
+
+    /// <summary>Seats the pupil in the group; the venue seat, kits and staff must already be accounted for.</summary>
+    public void Seat(int pupilIndex, GreedyChoice choice, GreedyOffer offer, GreedyGroup group)
+    {
         group.Pupils.Add(pupilIndex);
         if (choice.IsFromOtherSchool)
         {

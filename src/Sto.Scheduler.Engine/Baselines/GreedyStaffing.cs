@@ -175,6 +175,10 @@ internal sealed class GreedyStaffing(GreedyState state)
         return queue[root].Staff;
     }
 
+    /// <summary>Puts a staff member back with the group for the meeting (recorded, so <see cref="Undo"/> takes it back).</summary>
+    public void Keep(GreedyOffer offer, GreedyGroup group, int meeting, int staff) =>
+        Assign(offer, group, meeting, offer.Meetings[meeting].WeekSlot, staff);
+
     private void Assign(GreedyOffer offer, GreedyGroup group, int meeting, int weekSlot, int staff)
     {
         group.Staff[meeting].Add(staff);

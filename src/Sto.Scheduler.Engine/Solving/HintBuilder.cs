@@ -126,20 +126,32 @@ internal static class HintBuilder
         var order = lottery.Where(p => baseline.Placements.ContainsKey(p) && !forced.Contains(p))
             .Concat(lottery.Where(p => !baseline.Placements.ContainsKey(p) || forced.Contains(p)))
             .ToList();
-        var rebuilt = FromAllocation(model, GreedyAllocator.Allocate(steered, order));
+        var rebuiltPlan = GreedyAllocator.Allocate(steered, order);
         if (model.BaselineAllocation is not { } published)
         {
-            return rebuilt;
+            return FromAllocation(model, rebuiltPlan);
         }
 
-        // The published plan itself, minus what became impossible, is usually the better start: CP-SAT repairs
-        // the few broken groups instead of rebuilding every staffing decision the greedy makes differently.
+        // The published plan itself, minus what became impossible, is usually the better start: its groups and staff
+        // stay where still allowed, and the pupils who must move take free seats or follow the shortest chains of
+        // moves that make room, instead of the greedy rebuilding every staffing decision differently.
         var kept = published with
         {
             Placements = [.. published.Placements.Where(p => !forced.Contains(p.Pupil) && model.Index.Pupils.ContainsKey(p.Pupil))],
         };
-        var direct = FromAllocation(model, kept);
-        return direct.Unplaced <= rebuilt.Unplaced ? direct : rebuilt;
+        var repaired = GreedyAllocator.Repair(problem, kept, order);
+        var best = new[] { repaired, rebuiltPlan }
+            .OrderBy(plan => plan.Unplaced.Length)
+            .ThenBy(plan => Moved(baseline, plan))
+            .First();
+        return FromAllocation(model, best);
+    }
+
+    /// <summary>Pupils of the published plan who are not in the same offer and group in <paramref name="plan"/>.</summary>
+    private static int Moved(ReplanBaseline baseline, Allocation plan)
+    {
+        var now = plan.Placements.GroupBy(p => p.Pupil).ToDictionary(g => g.Key, g => g.Select(p => (p.Offer, p.Group)).ToHashSet());
+        return baseline.Placements.Count(b => !now.TryGetValue(b.Key, out var places) || !places.Contains(b.Value));
     }
 
     private static Pupil SteerTowards(Pupil pupil, OfferId offer) => pupil with

@@ -125,6 +125,70 @@ public sealed class GreedyHintTests
         Assert.Empty(AllocationChecker.Check(problem, hint));
     }
 
+    [Fact]
+    public void Repairing_a_plan_after_a_cancellation_keeps_everyone_else_in_their_group_and_staff()
+    {
+        // weld is cancelled after publication. w1 takes wood's free seat; w2's other choice (paint) is full, so p1 of
+        // paint moves on to wood and w2 takes p1's seat: one chain, everyone else stays.
+        var problem = new GreedyScenario()
+            .School("north")
+            .Offer("weld", "north-lab", host: "north")
+            .Offer("wood", "north-lab", host: "north", max: 4)
+            .Offer("paint", "north-lab", host: "north", max: 2)
+            .Docent("de-vries", "north", "weld")
+            .Docent("jansen", "north", "wood")
+            .Docent("bakker", "north", "paint")
+            .Pupil("w1", "north", "weld", "wood")
+            .Pupil("w2", "north", "weld", "paint")
+            .Pupil("h1", "north", "wood")
+            .Pupil("h2", "north", "wood")
+            .Pupil("p1", "north", "paint", "wood")
+            .Pupil("p2", "north", "paint")
+            .Build();
+        var order = problem.Pupils.Select(p => p.Id).ToArray();
+        var published = GreedyAllocator.Allocate(problem, order);
+        var cancelled = problem with { Offers = [.. problem.Offers.Select(o => o.Id.Value == "weld" ? o with { IsCancelled = true } : o)] };
+        var kept = published with { Placements = [.. published.Placements.Where(p => p.Offer.Value != "weld")] };
+
+        var repaired = GreedyAllocator.Repair(cancelled, kept, order);
+
+        Assert.Empty(repaired.Unplaced);
+        Assert.Empty(AllocationChecker.Check(cancelled, repaired));
+        Assert.Equal(("wood", 2), PlacementOf(repaired, "w1"));
+        Assert.Equal(("paint", 2), PlacementOf(repaired, "w2"));
+        Assert.Equal(("wood", 2), PlacementOf(repaired, "p1"));
+        Assert.Equal(("paint", 1), PlacementOf(repaired, "p2"));
+        Assert.All(new[] { "h1", "h2" }, h => Assert.Equal(("wood", 1), PlacementOf(repaired, h)));
+        Assert.All(GroupOf(repaired, "paint").Staffing, w => Assert.Equal("bakker", Assert.Single(w.Staff).Value));
+    }
+
+    [Fact]
+    public void Repairing_drops_a_staff_member_who_fell_ill_and_finds_a_colleague()
+    {
+        var problem = new GreedyScenario()
+            .School("north")
+            .Offer("wood", "north-lab", host: "north")
+            .Docent("jansen", "north", "wood")
+            .Docent("visser", "north", "wood")
+            .Pupils("h", 3, "north", "wood")
+            .Build();
+        var order = problem.Pupils.Select(p => p.Id).ToArray();
+        var published = GreedyAllocator.Allocate(problem, order);
+        var first = Assert.Single(Assert.Single(published.Groups).Staffing[0].Staff).Value;
+        var ill = problem with
+        {
+            Staff = [.. problem.Staff.Select(s => s.Id.Value == first ? s with { UnavailableWeeks = [GreedyScenario.Week(2)] } : s)],
+        };
+
+        var repaired = GreedyAllocator.Repair(ill, published, order);
+
+        Assert.Empty(repaired.Unplaced);
+        Assert.Empty(AllocationChecker.Check(ill, repaired));
+        var weeks = Assert.Single(repaired.Groups).Staffing;
+        Assert.Equal(first, Assert.Single(weeks[0].Staff).Value);
+        Assert.NotEqual(first, Assert.Single(weeks[1].Staff).Value);
+    }
+
     private static GroupPlan GroupOf(Allocation allocation, string offer) =>
         Assert.Single(allocation.Groups, g => g.Offer.Value == offer);
 }
