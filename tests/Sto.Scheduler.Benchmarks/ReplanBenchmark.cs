@@ -36,6 +36,12 @@ internal static class ReplanBenchmark
         }
 
         var moves = replanned.Statistics.Tiers.FirstOrDefault(t => t.Tier == "moves");
+        foreach (var tier in replanned.Statistics.Tiers)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    re-plan tier {tier.Tier}: objective {tier.Objective}, bound {tier.BestBound}, gap {tier.Gap * 100:F3}%, {tier.Elapsed.TotalSeconds:F2} s"));
+        }
+
         var moved = replanned.Diff.MovedPupilCount;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {venue} closed {week} | {coldSeconds:F1} | {replanSeconds:F1} | {replanSeconds / coldSeconds:F2} | {moved} | {replanned.UnavoidableMoves} | {(replanned.UnavoidableMoves == 0 ? (moved == 0 ? "1.00" : "∞") : (moved / (double)replanned.UnavoidableMoves).ToString("F2", CultureInfo.InvariantCulture))} | {(moves?.Gap ?? 1) * 100:F2} % | {replanned.Quality.UnplacedCount} (was {baseline.Quality.UnplacedCount}) |"));
