@@ -29,22 +29,23 @@ public static class ResourceKinds
 
     public static readonly ResourceKind<Venue> Venue = new(
         "scheduler.sto/Venue", "venue", ResourceNames.Venue, ResourceNames.Subregion,
-        AccessChecks.RequireSubregionReader, AccessChecks.RequirePlanner, ResourceValidation.Venue);
+        AccessChecks.RequireSubregionReader, AccessChecks.RequirePlanner, ResourceValidation.Venue,
+        CheckReferences: ReferenceValidation.Venue);
 
     public static readonly ResourceKind<ElectiveOffer> ElectiveOffer = new(
         "scheduler.sto/ElectiveOffer", "elective_offer", ResourceNames.ElectiveOffer, ResourceNames.School,
         AccessChecks.RequireSubregionReader, AccessChecks.RequireSchoolMember, ResourceValidation.ElectiveOffer,
-        DeadlineApplies: true);
+        DeadlineApplies: true, CheckReferences: ReferenceValidation.ElectiveOffer);
 
     public static readonly ResourceKind<Pupil> Pupil = new(
         "scheduler.sto/Pupil", "pupil", ResourceNames.Pupil, ResourceNames.School,
         AccessChecks.RequireSchoolMember, AccessChecks.RequireSchoolMember, ResourceValidation.Pupil,
-        DeadlineApplies: true);
+        DeadlineApplies: true, CheckReferences: ReferenceValidation.Pupil);
 
     public static readonly ResourceKind<StaffMember> StaffMember = new(
         "scheduler.sto/StaffMember", "staff_member", ResourceNames.StaffMember, ResourceNames.School,
         AccessChecks.RequireSchoolMember, AccessChecks.RequireSchoolMember, ResourceValidation.StaffMember,
-        DeadlineApplies: true);
+        DeadlineApplies: true, CheckReferences: ReferenceValidation.StaffMember);
 
     /// <summary>
     /// Listing subregions of a region is for planners of one of them (and shows only their own, see
