@@ -75,6 +75,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                     IsProvenOptimal = bound == objective,
                     Elapsed = clock.Elapsed - started,
                 });
+                ReportTierEnd(tiers[^1], t, clock);
                 model.Model.Add(expression <= objective);
                 SetHint(solution);
             }
@@ -83,6 +84,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 // No solution within this tier's budget (CP-SAT may drop a hint when time runs out in presolve):
                 // keep the previous tier's plan; this tier is reported as unproven (gap 1).
                 tiers.Add(new TierResult { Tier = name, Gap = 1, Elapsed = clock.Elapsed - started });
+                ReportTierEnd(tiers[^1], t, clock);
             }
 
             if (cancellationToken.IsCancellationRequested)
@@ -94,6 +96,23 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
 
         return (solution ?? new long[model.Model.Model.Variables.Count], tiers.ToImmutable());
     }
+
+    /// <summary>
+    /// Reports a tier's final result when it ends; the solution callback only sees incumbents, so without this the
+    /// last report of a tier would miss the final proof.
+    /// </summary>
+    private void ReportTierEnd(TierResult result, int tier, Stopwatch clock) =>
+        progress?.Report(new SolveProgress
+        {
+            Tier = result.Tier,
+            TierNumber = tier + 1,
+            TierCount = model.Tiers.Count,
+            Objective = result.Objective,
+            BestBound = result.BestBound,
+            Gap = result.Gap,
+            Elapsed = clock.Elapsed,
+            EndedTier = result,
+        });
 
     /// <summary>(objective − bound) / max(1, |objective|), never negative.</summary>
     public static double RelativeGap(long objective, long bound) =>

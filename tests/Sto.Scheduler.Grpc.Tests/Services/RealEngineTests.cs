@@ -42,6 +42,11 @@ public sealed class RealEngineTests
             new CreateAllocationRunRequest { Parent = demo, AllocationRun = new AllocationRun(), ValidateOnly = true }, planner);
 
         Assert.Equal(6, schools.Schools.Count);
-        Assert.Equal(State.Unspecified, check.State);
+        // validate_only answers with the run as it would be created (api.md F9), and stores nothing.
+        Assert.Equal(State.Queued, check.State);
+        Assert.StartsWith(demo + "/allocationRuns/", check.Name, StringComparison.Ordinal);
+        Assert.NotNull(check.CreateTime);
+        var stored = await new AllocationService.AllocationServiceClient(channel).ListAllocationRunsAsync(new ListAllocationRunsRequest { Parent = demo }, planner);
+        Assert.Empty(stored.AllocationRuns);
     }
 }
