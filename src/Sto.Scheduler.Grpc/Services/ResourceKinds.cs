@@ -10,7 +10,7 @@ public static class ResourceKinds
     public static readonly ResourceKind<Subregion> Subregion = new(
         "scheduler.sto/Subregion", "subregion", ResourceNames.Subregion, ResourceNames.Region,
         ReadSubregion, AccessChecks.RequirePlanner, ResourceValidation.Subregion,
-        Visible: (caller, name) => AccessChecks.Covers(caller.Scope, name));
+        Visible: AccessChecks.OwnSubregion);
 
     public static readonly ResourceKind<EquipmentKit> EquipmentKit = new(
         "scheduler.sto/EquipmentKit", "equipment_kit", ResourceNames.EquipmentKit, ResourceNames.Subregion,
@@ -48,11 +48,11 @@ public static class ResourceKinds
         DeadlineApplies: true, CheckReferences: ReferenceValidation.StaffMember);
 
     /// <summary>
-    /// Listing subregions of a region is for planners of one of them (and shows only their own, see
-    /// <see cref="ResourceKind{T}.Visible"/>); reading one for its members.
+    /// Listing subregions of a region is for planners and coordinators in one of them (and shows only their own,
+    /// see <see cref="ResourceKind{T}.Visible"/>); reading one for its members.
     /// </summary>
     private static Caller ReadSubregion(global::Grpc.Core.ServerCallContext context, string name) =>
         ResourceNames.Region.Matches(name)
-            ? AccessChecks.RequirePlannerInRegion(context, name)
+            ? AccessChecks.RequireMemberInRegion(context, name)
             : AccessChecks.RequireSubregionReader(context, name);
 }

@@ -44,7 +44,7 @@ public static class AuthorizationMatrix
         // SubregionService: subregions
         yield return Row("SubregionService/GetSubregion", SubregionReaders, StatusCode.OK, (ch, e, o) =>
             new SubregionService.SubregionServiceClient(ch).GetSubregionAsync(new GetSubregionRequest { Name = Pick(e, SubregionName, MissingSubregion) }, o).ResponseAsync);
-        yield return Row("SubregionService/ListSubregions", [PlannerOwn, PlannerOther], StatusCode.OK, (ch, e, o) =>
+        yield return Row("SubregionService/ListSubregions", [PlannerOwn, PlannerOther, CoordinatorOwn, CoordinatorOther], StatusCode.OK, (ch, e, o) =>
             new SubregionService.SubregionServiceClient(ch).ListSubregionsAsync(new ListSubregionsRequest { Parent = Pick(e, Region, MissingRegion) }, o).ResponseAsync);
         yield return Row("SubregionService/CreateSubregion", PlannerOnly, StatusCode.OK, (ch, e, o) =>
             new SubregionService.SubregionServiceClient(ch).CreateSubregionAsync(
