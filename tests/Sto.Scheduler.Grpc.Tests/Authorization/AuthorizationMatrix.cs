@@ -122,6 +122,11 @@ public static class AuthorizationMatrix
         yield return Row("ElectiveOfferService/UpdateElectiveOffer", SchoolMembers, StatusCode.OK, (ch, e, o) =>
             new ElectiveOfferService.ElectiveOfferServiceClient(ch).UpdateElectiveOfferAsync(
                 new UpdateElectiveOfferRequest { ElectiveOffer = Named(NewOffer(), Pick(e, Offer, missingOffer)), ValidateOnly = true }, o).ResponseAsync);
+        yield return Row("ElectiveOfferService/BatchUpsertElectiveOffers", SchoolMembers, StatusCode.OK, (ch, e, o) =>
+            new ElectiveOfferService.ElectiveOfferServiceClient(ch).BatchUpsertElectiveOffersAsync(new BatchUpsertElectiveOffersRequest
+            {
+                Parent = Pick(e, SchoolA, MissingSchool), ElectiveOffers = { Named(NewOffer(), Pick(e, Offer, MissingSchool + "/electiveOffers/booglas")) }, ValidateOnly = true,
+            }, o).ResponseAsync);
         yield return Row("ElectiveOfferService/DeleteElectiveOffer", SchoolMembers, StatusCode.Aborted, (ch, e, o) =>
             new ElectiveOfferService.ElectiveOfferServiceClient(ch).DeleteElectiveOfferAsync(
                 new DeleteElectiveOfferRequest { Name = Pick(e, Offer, missingOffer), Etag = WrongEtag }, o).ResponseAsync);
