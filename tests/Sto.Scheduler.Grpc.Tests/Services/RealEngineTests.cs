@@ -24,6 +24,11 @@ public sealed class RealEngineTests
 
         Assert.True(final.State == State.Succeeded, final.Error?.ToString());
         Assert.Equal(2, final.Quality.PlacedCount);
+        // api.md F6: the stored progress is final, with every tier's final result, and fits a progress bar.
+        Assert.True(final.Progress.Final);
+        Assert.Equal(final.Progress.TierCount, final.Progress.FinishedTiers.Count);
+        Assert.All(final.Progress.FinishedTiers, t => Assert.InRange(t.Gap, 0, 1));
+        Assert.Equal(final.Progress.FinishedTiers[^1].Gap, final.Progress.Gap);
         var allocation = await runs.GetAllocationAsync(new GetAllocationRequest { Name = created.Name + "/allocation" }, app.Planner());
         var group = Assert.Single(allocation.Groups);
         Assert.All(group.Staffing, s => Assert.Equal([SchoolA + "/staffMembers/de-vries"], s.StaffMembers));
