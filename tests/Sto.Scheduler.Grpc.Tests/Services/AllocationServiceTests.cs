@@ -225,6 +225,79 @@ public sealed class AllocationServiceTests
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }
 
+    [Fact]
+    public async Task Cancelling_a_running_run_answers_with_the_stopped_run()
+    {
+        await using var app = new SchedulerAppFactory();
+        app.FakeEngine.HoldUntilCancelled = true;
+        await SeedAsync(app);
+        var runs = new AllocationService.AllocationServiceClient(app.Channel);
+        var created = await runs.CreateAllocationRunAsync(new CreateAllocationRunRequest { Parent = SubregionName, AllocationRun = new AllocationRun() }, app.Planner());
+        using var watch = runs.WatchAllocationRun(new WatchAllocationRunRequest { Name = created.Name }, app.Planner().WithDeadline(DateTime.UtcNow + Patience));
+        while (await watch.ResponseStream.MoveNext(CancellationToken.None) && watch.ResponseStream.Current.State != State.Running)
+        {
+        }
+
+        var cancelled = await runs.CancelAllocationRunAsync(new CancelAllocationRunRequest { Name = created.Name }, app.Planner());
+
+        // api.md F5: the answer is the run after its search stopped, not the still-running run.
+        Assert.Equal(State.Cancelled, cancelled.State);
+        Assert.Equal(SolveStatus.Stopped, cancelled.SolveStatus);
+        Assert.True(cancelled.Progress.Final);
+    }
+
+    [Fact]
+    public async Task A_run_that_is_no_longer_published_keeps_its_publish_time()
+    {
+        await using var app = new SchedulerAppFactory();
+        await SeedAsync(app);
+        var runs = new AllocationService.AllocationServiceClient(app.Channel);
+        var first = await runs.CreateAllocationRunAsync(new CreateAllocationRunRequest { Parent = SubregionName, AllocationRunId = "eerste", AllocationRun = new AllocationRun() }, app.Planner());
+        var second = await runs.CreateAllocationRunAsync(new CreateAllocationRunRequest { Parent = SubregionName, AllocationRunId = "tweede", AllocationRun = new AllocationRun() }, app.Planner());
+        await WatchToEndAsync(app, runs, first.Name);
+        await WatchToEndAsync(app, runs, second.Name);
+
+        var published = await runs.PublishAllocationRunAsync(new PublishAllocationRunRequest { Name = first.Name }, app.Planner());
+        await runs.PublishAllocationRunAsync(new PublishAllocationRunRequest { Name = second.Name }, app.Planner());
+        var before = await runs.GetAllocationRunAsync(new GetAllocationRunRequest { Name = first.Name }, app.Planner());
+        var never = await runs.CreateAllocationRunAsync(new CreateAllocationRunRequest { Parent = SubregionName, AllocationRunId = "derde", AllocationRun = new AllocationRun() }, app.Planner());
+
+        // api.md F8: publish_time says when it was published, `published` whether it still is.
+        Assert.False(before.Published);
+        Assert.Equal(published.PublishTime, before.PublishTime);
+        Assert.Null(never.PublishTime);
+    }
+
+    [Fact]
+    public async Task A_finished_run_keeps_a_final_progress_report()
+    {
+        await using var app = new SchedulerAppFactory();
+        await SeedAsync(app);
+        var runs = new AllocationService.AllocationServiceClient(app.Channel);
+
+        var created = await runs.CreateAllocationRunAsync(new CreateAllocationRunRequest { Parent = SubregionName, AllocationRun = new AllocationRun() }, app.Planner());
+        var final = await WatchToEndAsync(app, runs, created.Name);
+
+        Assert.Equal(State.Succeeded, final.State);
+        Assert.True(final.Progress.Final);
+        Assert.InRange(final.Progress.Gap, 0, 1);
+    }
+
+    [Fact]
+    public async Task Failed_precondition_messages_use_the_proto_state_names()
+    {
+        await using var app = new SchedulerAppFactory();
+        await SeedAsync(app);
+        var runs = new AllocationService.AllocationServiceClient(app.Channel);
+        var created = await runs.CreateAllocationRunAsync(new CreateAllocationRunRequest { Parent = SubregionName, AllocationRun = new AllocationRun() }, app.Planner());
+        await WatchToEndAsync(app, runs, created.Name);
+
+        var again = await RpcAssert.FailsWith(StatusCode.FailedPrecondition,
+            runs.CancelAllocationRunAsync(new CancelAllocationRunRequest { Name = created.Name }, app.Planner()));
+
+        Assert.Contains("(STATE_SUCCEEDED)", again.Status.Detail, StringComparison.Ordinal);
+    }
+
     internal static async Task<AllocationRun> WatchToEndAsync(SchedulerAppFactory app, AllocationService.AllocationServiceClient runs, string name)
     {
         using var watch = runs.WatchAllocationRun(new WatchAllocationRunRequest { Name = name }, app.Planner().WithDeadline(DateTime.UtcNow + Patience));
