@@ -218,7 +218,7 @@ public sealed class AllocationRunWorker(
             r.State = cancelled ? State.Cancelled : State.Succeeded;
             r.Quality = quality;
             r.SolveStatus = AllocationMapping.ToProto(solved.Status);
-            r.Progress = AllocationMapping.FinalProgress(solved.Statistics) ?? lastProgress ?? r.Progress;
+            r.Progress = AllocationMapping.FinalProgress(solved.Statistics, lastProgress?.TierCount ?? 0) ?? lastProgress ?? r.Progress;
             if (r.Progress is not null)
             {
                 r.Progress.Final = true;

@@ -94,8 +94,11 @@ public static class AllocationMapping
         return progress;
     }
 
-    /// <summary>The final report of a finished run: the last tier's final values and every tier's result; null without tiers.</summary>
-    public static V1.RunProgress? FinalProgress(SolveStatistics statistics)
+    /// <summary>
+    /// The final report of a finished run: the last tier's final values and every tier's result; null without tiers.
+    /// <paramref name="tierCount"/> is the number of tiers the search had (more than ran when it was cancelled).
+    /// </summary>
+    public static V1.RunProgress? FinalProgress(SolveStatistics statistics, int tierCount = 0)
     {
         if (statistics.Tiers.IsDefaultOrEmpty)
         {
@@ -106,7 +109,7 @@ public static class AllocationMapping
         var progress = ToProto(
             new SolveProgress
             {
-                Tier = last.Tier, TierNumber = statistics.Tiers.Length, TierCount = statistics.Tiers.Length,
+                Tier = last.Tier, TierNumber = statistics.Tiers.Length, TierCount = Math.Max(tierCount, statistics.Tiers.Length),
                 Objective = last.Objective, BestBound = last.BestBound, Gap = last.Gap, Elapsed = statistics.Elapsed,
             },
             statistics.Tiers);

@@ -57,5 +57,7 @@ public sealed class ProgressMappingTests
         Assert.Equal(0.25, final.FinishedTiers[1].Gap);
         Assert.Equal(12, final.Elapsed.ToTimeSpan().TotalSeconds);
         Assert.Null(AllocationMapping.FinalProgress(new SolveStatistics { Tiers = ImmutableArray<TierResult>.Empty }));
+        // A cancelled search ran fewer tiers than it had: the count stays the search's.
+        Assert.Equal(5, AllocationMapping.FinalProgress(statistics, tierCount: 5)!.TierCount);
     }
 }
