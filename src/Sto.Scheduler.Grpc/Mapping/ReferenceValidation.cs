@@ -14,7 +14,7 @@ public sealed record ReferenceFacts(
     IReadOnlySet<string> Kits,
     IReadOnlySet<string> Offers)
 {
-    /// <summary>The facts of a stored subregion, or null when it does not exist (the write then fails with NOT_FOUND).</summary>
+    /// <summary>The facts of a stored subregion, or null when it does not exist.</summary>
     public static async Task<ReferenceFacts?> LoadAsync(ResourceStore store, string subregion, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync<Api.V1.Subregion>(subregion, cancellationToken);

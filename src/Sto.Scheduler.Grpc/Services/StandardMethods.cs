@@ -227,8 +227,7 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
 
     /// <summary>
     /// The kind's reference checks against the stored subregion of <paramref name="nameInSubregion"/>; a field that
-    /// already has a violation is not reported twice. Nothing to check when the subregion does not exist (the write
-    /// then fails with NOT_FOUND).
+    /// already has a violation is not reported twice. Skipped when the subregion itself does not exist.
     /// </summary>
     private async Task CheckReferencesAsync<T>(
         ResourceKind<T> kind, IReadOnlyList<(T Message, string Path)> rows, string nameInSubregion, FieldViolations violations,
