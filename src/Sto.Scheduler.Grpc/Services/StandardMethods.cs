@@ -77,6 +77,7 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
 
         violations.ThrowIfAny();
         await RequireOpenSubmissionsAsync(kind, caller, name, context.CancellationToken);
+        await RequireParentAsync(kind, parent, context.CancellationToken);
 
         var requestKey = RequestKey(context, kind, requestId);
         if (requestKey is not null
@@ -197,6 +198,7 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
 
         violations.ThrowIfAny();
         await RequireOpenSubmissionsAsync(kind, caller, parent, context.CancellationToken);
+        await RequireParentAsync(kind, parent, context.CancellationToken);
         if (validateOnly)
         {
             var existing = await store.ExistingNamesAsync(prepared.Select(p => p.Name).ToList(), context.CancellationToken);
@@ -250,6 +252,19 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
         foreach (var violation in found.Items.Where(v => !reported.Contains(v.Field)))
         {
             violations.Add(violation.Field, violation.Description);
+        }
+    }
+
+    /// <summary>NOT_FOUND when the parent is a stored resource (a subregion or a school) that does not exist.</summary>
+    private async Task RequireParentAsync<T>(ResourceKind<T> kind, string parent, CancellationToken cancellationToken)
+        where T : IMessage<T>, new()
+    {
+        var exists = kind.ParentPattern == ResourceNames.School ? await store.GetAsync<School>(parent, cancellationToken) is not null
+            : kind.ParentPattern == ResourceNames.Subregion ? await store.GetAsync<Subregion>(parent, cancellationToken) is not null
+            : true;
+        if (!exists)
+        {
+            throw RpcErrors.NotFound(parent, kind.ParentPattern == ResourceNames.School ? ResourceKinds.School.TypeName : ResourceKinds.Subregion.TypeName);
         }
     }
 

@@ -31,6 +31,24 @@ public sealed class WriteChecksTests
     }
 
     [Fact]
+    public async Task A_write_under_a_school_that_does_not_exist_is_not_found()
+    {
+        await using var app = new SchedulerAppFactory();
+        await SeedAsync(app);
+        const string missing = SubregionName + "/schools/west";
+        var pupils = new PupilService.PupilServiceClient(app.Channel);
+
+        var single = await RpcAssert.FailsWith(StatusCode.NotFound, pupils.CreatePupilAsync(
+            new CreatePupilRequest { Parent = missing, PupilId = "p-900", Pupil = NewPupil("", Offer) }, app.Planner()));
+        var batch = await RpcAssert.FailsWith(StatusCode.NotFound, pupils.BatchUpsertPupilsAsync(
+            new BatchUpsertPupilsRequest { Parent = missing, Pupils = { NewPupil(missing + "/pupils/p-900", Offer) } }, app.Planner()));
+
+        Assert.Equal("RESOURCE_NOT_FOUND", RpcAssert.Reason(single));
+        Assert.Contains(missing, single.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal("RESOURCE_NOT_FOUND", RpcAssert.Reason(batch));
+    }
+
+    [Fact]
     public async Task Shrinking_an_offer_below_its_seats_is_refused_with_the_engine_rule()
     {
         await using var app = new SchedulerAppFactory();
