@@ -78,6 +78,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                     FinishedAt = clock.Elapsed,
                     DeterministicTime = response.DeterministicTime,
                 });
+                ReportTierEnd(tiers[^1], t, clock);
                 model.Model.Add(expression <= objective);
                 SetHint(solution);
             }
@@ -86,6 +87,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 // No solution within this tier's budget (CP-SAT may drop a hint when time runs out in presolve):
                 // keep the previous tier's plan; this tier is reported as unproven (gap 1).
                 tiers.Add(new TierResult { Tier = name, Gap = 1, Elapsed = clock.Elapsed - started, FinishedAt = clock.Elapsed });
+                ReportTierEnd(tiers[^1], t, clock);
             }
 
             if (cancellationToken.IsCancellationRequested)
@@ -102,6 +104,23 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
         settings.DeterministicTimeLimit is null && settings.RefinementStall is { } floor && SolverSettings.IsRefinementTier(tier)
             ? new StallStop(solver, callback, clock, floor)
             : null;
+
+    /// <summary>
+    /// Reports a tier's final result when it ends; the solution callback only sees incumbents, so without this the
+    /// last report of a tier would miss the final proof.
+    /// </summary>
+    private void ReportTierEnd(TierResult result, int tier, Stopwatch clock) =>
+        progress?.Report(new SolveProgress
+        {
+            Tier = result.Tier,
+            TierNumber = tier + 1,
+            TierCount = model.Tiers.Count,
+            Objective = result.Objective,
+            BestBound = result.BestBound,
+            Gap = result.Gap,
+            Elapsed = clock.Elapsed,
+            EndedTier = result,
+        });
 
     /// <summary>(objective − bound) / max(1, |objective|), never negative.</summary>
     public static double RelativeGap(long objective, long bound) =>

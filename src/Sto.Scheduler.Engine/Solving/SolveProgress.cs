@@ -16,4 +16,7 @@ public sealed record SolveProgress
     public double Gap { get; init; }
 
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Set on the report made when a tier ends: that tier's final objective, proven bound and gap.</summary>
+    public TierResult? EndedTier { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Sto.Scheduler.Engine.Domain;
 using Sto.Scheduler.Engine.Feasibility;
 using static System.FormattableString;
@@ -41,6 +42,19 @@ public static partial class ProblemValidator
         }
 
         AtLeast(context, offer.MaxParallelGroups, 1, $"{path}.maxParallelGroups", $"The number of parallel groups of {name}");
+    }
+
+    /// <summary>
+    /// The seat rules of one offer on its own (open to somebody, reserved and open seats within what its groups
+    /// hold), so a service can check an offer when it is written instead of at the next run. Paths are relative to
+    /// the offer ("openSeats").
+    /// </summary>
+    public static ImmutableArray<ValidationIssue> ValidateOfferSeats(ElectiveOffer offer)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var context = new Context(new SchedulingProblem { Offers = [offer] });
+        CheckSeats(context, offer, "", $"offer {Quote(offer.Id.Value)}");
+        return [.. context.Issues.Select(i => i with { Path = i.Path.TrimStart('.') })];
     }
 
     private static void CheckSeats(Context context, ElectiveOffer offer, string path, string name)

@@ -17,12 +17,20 @@ public static class AccessChecks
         return caller.IsPlanner && Covers(caller.Scope, name) ? caller : throw RpcErrors.PermissionDenied(name);
     }
 
-    /// <summary>Planners of any subregion of the region <paramref name="region"/> (listing subregions).</summary>
-    public static Caller RequirePlannerInRegion(ServerCallContext context, string region)
+    /// <summary>
+    /// Planners and coordinators of any subregion of the region <paramref name="region"/> (listing subregions; each
+    /// sees only their own, see <see cref="OwnSubregion"/>).
+    /// </summary>
+    public static Caller RequireMemberInRegion(ServerCallContext context, string region)
     {
         var caller = CallerOf(context);
-        return caller.IsPlanner && Covers(region, caller.Scope) ? caller : throw RpcErrors.PermissionDenied(region);
+        var allowed = caller.Role is Roles.Planner or Roles.Coordinator && Covers(region, caller.Scope);
+        return allowed ? caller : throw RpcErrors.PermissionDenied(region);
     }
+
+    /// <summary>True when <paramref name="subregion"/> is the caller's own: the one planned, or the one of their school.</summary>
+    public static bool OwnSubregion(Caller caller, string subregion) =>
+        SubregionOf(caller.Scope) is { Length: > 0 } own && own == subregion;
 
     /// <summary>Planners of the subregion and coordinators of any of its schools (read of shared data).</summary>
     public static Caller RequireSubregionReader(ServerCallContext context, string name)

@@ -48,7 +48,7 @@ public static class SchedulerServerExtensions
             o.MaxSendMessageSize = server.MaxSendMessageBytes;
             o.Interceptors.Add<UnhandledExceptionInterceptor>();
         });
-        services.AddGrpcReflection();
+        services.AddSchedulerReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -34,4 +34,8 @@ public sealed class SolverOptions
     /// <summary>How often streams (Watch*) look for changes.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan WatchInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long CancelAllocationRun waits for a running run to stop before it returns the run as it is.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan CancelWait { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -218,7 +218,12 @@ public sealed class AllocationRunWorker(
             r.State = cancelled ? State.Cancelled : State.Succeeded;
             r.Quality = quality;
             r.SolveStatus = AllocationMapping.ToProto(solved.Status);
-            r.Progress = lastProgress ?? r.Progress;
+            r.Progress = AllocationMapping.FinalProgress(solved.Statistics, lastProgress?.TierCount ?? 0) ?? lastProgress ?? r.Progress;
+            if (r.Progress is not null)
+            {
+                r.Progress.Final = true;
+            }
+
             r.MovedPupilCount = diff?.MovedPupilCount ?? 0;
             r.UnavoidableMoveCount = diff?.UnavoidableMoveCount ?? 0;
         }, allocation, schedules, CancellationToken.None, snapshot);
@@ -237,13 +242,28 @@ public sealed class AllocationRunWorker(
     /// <summary>What the worker stores of a solve or a re-plan.</summary>
     private sealed record Solution(Engine.Domain.Allocation Allocation, Engine.Domain.AllocationQuality Quality, Engine.Solving.SolveStatus Status, SolveStatistics Statistics);
 
-    /// <summary>Keeps only the latest report; the heartbeat writes it at its own pace.</summary>
+    /// <summary>
+    /// Keeps the latest report and the final results of the tiers that have ended; the heartbeat writes it at its
+    /// own pace, so a tier's final report is not lost when the next tier reports before the next beat.
+    /// </summary>
     private sealed class LatestProgress : IProgress<SolveProgress>
     {
+        private readonly List<TierResult> _ended = [];
         private volatile RunProgress? _value;
 
         public RunProgress? Value => _value;
 
-        public void Report(SolveProgress value) => _value = AllocationMapping.ToProto(value);
+        public void Report(SolveProgress value)
+        {
+            lock (_ended)
+            {
+                if (value.EndedTier is { } ended)
+                {
+                    _ended.Add(ended);
+                }
+
+                _value = AllocationMapping.ToProto(value, _ended);
+            }
+        }
     }
 }

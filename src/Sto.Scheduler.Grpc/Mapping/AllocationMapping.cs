@@ -70,16 +70,68 @@ public static class AllocationMapping
         },
     };
 
-    public static V1.RunProgress ToProto(SolveProgress p) => new()
+    /// <summary>
+    /// A live report, shaped for a progress bar: the gap lies in [0, 1], and a bound that would make it larger
+    /// (not meaningful yet, e.g. a negative LP bound early in a tier) is left unset with gap 1.
+    /// </summary>
+    public static V1.RunProgress ToProto(SolveProgress p, IEnumerable<TierResult> finishedTiers)
     {
-        Tier = p.Tier,
-        TierNumber = p.TierNumber,
-        TierCount = p.TierCount,
-        Objective = p.Objective,
-        BestBound = p.BestBound,
-        Gap = p.Gap,
-        Elapsed = Duration.FromTimeSpan(p.Elapsed),
-    };
+        var progress = new V1.RunProgress
+        {
+            Tier = p.Tier,
+            TierNumber = p.TierNumber,
+            TierCount = p.TierCount,
+            Objective = p.Objective,
+            Elapsed = Duration.FromTimeSpan(p.Elapsed),
+            FinishedTiers = { finishedTiers.Select((t, i) => ToProto(t, i + 1)) },
+        };
+        (progress.Gap, var meaningful) = ShownGap(p.Gap);
+        if (meaningful)
+        {
+            progress.BestBound = p.BestBound;
+        }
+
+        return progress;
+    }
+
+    /// <summary>
+    /// The final report of a finished run: the last tier's final values and every tier's result; null without tiers.
+    /// <paramref name="tierCount"/> is the number of tiers the search had (more than ran when it was cancelled).
+    /// </summary>
+    public static V1.RunProgress? FinalProgress(SolveStatistics statistics, int tierCount = 0)
+    {
+        if (statistics.Tiers.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        var last = statistics.Tiers[^1];
+        var progress = ToProto(
+            new SolveProgress
+            {
+                Tier = last.Tier, TierNumber = statistics.Tiers.Length, TierCount = Math.Max(tierCount, statistics.Tiers.Length),
+                Objective = last.Objective, BestBound = last.BestBound, Gap = last.Gap, Elapsed = statistics.Elapsed,
+            },
+            statistics.Tiers);
+        progress.Final = true;
+        return progress;
+    }
+
+    private static V1.TierProgress ToProto(TierResult t, int number)
+    {
+        var tier = new V1.TierProgress { Tier = t.Tier, TierNumber = number, Objective = t.Objective, ProvenOptimal = t.IsProvenOptimal };
+        (tier.Gap, var meaningful) = ShownGap(t.Gap);
+        if (meaningful)
+        {
+            tier.BestBound = t.BestBound;
+        }
+
+        return tier;
+    }
+
+    /// <summary>The gap clamped to [0, 1], and whether the bound behind it is worth showing (gap at most 1).</summary>
+    private static (double Gap, bool Meaningful) ShownGap(double gap) =>
+        double.IsFinite(gap) && gap <= 1 ? (Math.Max(0, gap), true) : (1, false);
 
     public static V1.SolveStatus ToProto(SolveStatus status) => status switch
     {

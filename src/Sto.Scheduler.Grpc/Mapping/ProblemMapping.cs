@@ -16,8 +16,9 @@ public sealed record ProblemSources(
 
 /// <summary>
 /// Stored resources → the Engine's <see cref="SchedulingProblem"/>. Domain ids are the resource names, so the
-/// Engine's answer maps back without lookups. Sessions outside the run's weeks are left out; choices of
-/// withdrawn offers are dropped (the pupil simply has fewer wishes).
+/// Engine's answer maps back without lookups. Sessions outside the run's weeks are left out. A choice of an offer
+/// that does not exist (withdrawn after the pupil chose it) is kept, so the Engine's validation reports it as
+/// <c>pupils[i].choices[j].offer</c> [unknown-offer] instead of the pupil silently losing a wish.
 /// </summary>
 public static class ProblemMapping
 {
@@ -26,7 +27,6 @@ public static class ProblemMapping
         var s = sources.Subregion;
         var weekTexts = runWeeks.Count > 0 ? runWeeks : s.Weeks;
         var weeks = weekTexts.Select(Week.Parse).Distinct().Order().ToImmutableArray();
-        var offerNames = sources.Offers.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         var afternoon = new CommonAfternoon
         {
             Weekday = ToDayOfWeek(s.Afternoon?.Weekday ?? Google.Type.DayOfWeek.Tuesday),
@@ -45,7 +45,7 @@ public static class ProblemMapping
             Kits = [.. sources.Kits.Select(k => new EquipmentKit { Id = new KitId(k.Name), Name = k.DisplayName, Count = k.KitCount })],
             Offers = [.. sources.Offers.Select(o => ToOffer(o, weeks))],
             Staff = [.. sources.Staff.Select(x => ForWeeks(ToStaff(x), weeks))],
-            Pupils = [.. sources.Pupils.Select(p => ToPupil(p, offerNames))],
+            Pupils = [.. sources.Pupils.Select(ToPupil)],
             TravelLegs = [.. s.TravelLegs.Select(l => new TravelLeg
             {
                 From = l.FromSite, To = l.ToSite, DistanceKm = l.DistanceKm,
@@ -187,16 +187,14 @@ public static class ProblemMapping
         AvailableWeeks = [.. s.AvailableWeeks.Select(Week.Parse)],
     };
 
-    private static Pupil ToPupil(V1.Pupil p, HashSet<string> offers) => new()
+    private static Pupil ToPupil(V1.Pupil p) => new()
     {
         Id = new PupilId(p.Name),
         School = new SchoolId(ResourcePattern.Ancestor(p.Name, 2)),
         Path = (LearningPath)(int)p.LearningPath,
         Year = p.Year,
         Profile = p.Profile,
-        Choices = [.. p.Choices
-            .Where(c => offers.Contains(c.ElectiveOffer))
-            .Select(c => new ElectiveChoice { Offer = new OfferId(c.ElectiveOffer), Rank = c.Rank })],
+        Choices = [.. p.Choices.Select(c => new ElectiveChoice { Offer = new OfferId(c.ElectiveOffer), Rank = c.Rank })],
         CompletedElectives = [.. p.CompletedElectiveCodes],
     };
 

@@ -1,4 +1,5 @@
 using Sto.Scheduler.Api.V1;
+using Sto.Scheduler.Engine.Validation;
 using Sto.Scheduler.Grpc.Errors;
 using static Sto.Scheduler.Grpc.Mapping.Conversions;
 
@@ -86,15 +87,16 @@ public static class ResourceValidation
         {
             for (var i = 0; i < e.Years.Count; i++)
             {
-                if (e.Years[i] is < 1 or > 6)
+                if (e.Years[i] is not (3 or 4))
                 {
-                    v.Add($"{path}.eligibility.years[{i}]", "A school year is 1 to 6.");
+                    v.Add($"{path}.eligibility.years[{i}]", "Must be 3 or 4 (the upper years that take electives).");
                 }
             }
 
             CheckPaths(e.LearningPaths, $"{path}.eligibility.learning_paths", v);
         }
 
+        CheckSeats(o, path, v);
         for (var i = 0; i < o.Sessions.Count; i++)
         {
             var s = o.Sessions[i];
@@ -118,11 +120,44 @@ public static class ResourceValidation
         }
     }
 
+    /// <summary>The Engine's seat rules (<see cref="ProblemValidator.ValidateOfferSeats"/>), reported on the proto fields.</summary>
+    private static void CheckSeats(ElectiveOffer o, string path, FieldViolations v)
+    {
+        if (o.OwnPupilSeatCount < 0 || o.OpenSeatCount < 0 || o.MaxGroupSize < 1 || o.MaxParallelGroups < 0)
+        {
+            return; // reported above, field by field
+        }
+
+        var offer = new Engine.Domain.ElectiveOffer
+        {
+            Id = new Engine.Domain.OfferId(o.Name),
+            HostSchool = o.Regional ? null : new Engine.Domain.SchoolId(ResourcePattern.Ancestor(o.Name, 2)),
+            MinGroupSize = o.MinGroupSize,
+            MaxGroupSize = o.MaxGroupSize,
+            MaxParallelGroups = Math.Max(1, o.MaxParallelGroups),
+            OwnPupilSeats = o.OwnPupilSeatCount,
+            OpenSeats = o.OpenSeatCount,
+        };
+        foreach (var issue in ProblemValidator.ValidateOfferSeats(offer))
+        {
+            var field = issue.Path switch
+            {
+                "ownPupilSeats" => "own_pupil_seat_count",
+                "openSeats" => "open_seat_count",
+                _ => null,
+            };
+            if (field is not null)
+            {
+                v.Add($"{path}.{field}", $"{issue.Message} [{issue.Code}]");
+            }
+        }
+    }
+
     public static void Pupil(Pupil p, string path, FieldViolations v)
     {
-        if (p.Year is < 1 or > 6)
+        if (p.Year is not (3 or 4))
         {
-            v.Add($"{path}.year", "A school year is 1 to 6.");
+            v.Add($"{path}.year", "Must be 3 or 4 (the upper years that take electives).");
         }
 
         CheckPaths([p.LearningPath], $"{path}.learning_path", v);

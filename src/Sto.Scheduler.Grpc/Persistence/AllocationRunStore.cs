@@ -401,11 +401,6 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
         run.Etag = record.Etag;
         run.Published = record.Published;
         run.AttemptCount = record.Attempts;
-        if (!record.Published)
-        {
-            run.PublishTime = null;
-        }
-
         return run;
     }
 }

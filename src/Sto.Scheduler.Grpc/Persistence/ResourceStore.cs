@@ -46,6 +46,28 @@ public sealed class ResourceStore(SchedulerDbContext db, TimeProvider time)
         return records.Select(r => ProtoJson.Read<T>(r.Payload)).ToList();
     }
 
+    /// <summary>The names of every resource of a kind in a subregion (for reference checks at write time).</summary>
+    public async Task<HashSet<string>> ListNamesInSubregionAsync<T>(string subregion, CancellationToken cancellationToken)
+        where T : IMessage<T>, new()
+    {
+        var names = await db.Resources.AsNoTracking()
+            .Where(r => r.Kind == KindName<T>.Value && r.Subregion == subregion)
+            .Select(r => r.Name)
+            .ToListAsync(cancellationToken);
+        return names.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Which of <paramref name="names"/> are stored (any kind), for counting what an upsert would create.</summary>
+    public async Task<HashSet<string>> ExistingNamesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        var list = names.ToList();
+        var existing = await db.Resources.AsNoTracking()
+            .Where(r => list.Contains(r.Name))
+            .Select(r => r.Name)
+            .ToListAsync(cancellationToken);
+        return existing.ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<Stored<T>> CreateAsync<T>(
         string name, string parent, string subregion, T message, CancellationToken cancellationToken)
         where T : IMessage<T>, new()

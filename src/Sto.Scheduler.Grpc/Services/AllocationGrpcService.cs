@@ -62,6 +62,10 @@ public sealed class AllocationGrpcService(
                 RpcErrors.ThrowIfInvalid(ProblemChecks.Validate(problem), "problem");
             }
 
+            // The run as it would be created (AIP-163): name, queued, creation time; nothing is stored.
+            run.Name = $"{request.Parent}/allocationRuns/{id}";
+            run.State = State.Queued;
+            run.CreateTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(time.GetUtcNow());
             return run;
         }
 
@@ -137,9 +141,32 @@ public sealed class AllocationGrpcService(
         ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
         var (run, changed) = await runs.CancelAsync(request.Name, context.CancellationToken);
         return run is null ? throw RpcErrors.NotFound(request.Name, RunType)
-            : changed ? run
-            : throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunFinished, $"Run '{request.Name}' has already finished ({run.State}).");
+            : !changed ? throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunFinished, $"Run '{request.Name}' has already finished ({StateName(run.State)}).")
+            : run.State == State.Running ? await WaitUntilStoppedAsync(run, context.CancellationToken)
+            : run;
     }
+
+    /// <summary>
+    /// A running run stops within about a progress interval of the cancel (its worker's heartbeat sees the request);
+    /// wait for that, bounded by <see cref="SolverOptions.CancelWait"/>, so the answer is usually the stopped run.
+    /// </summary>
+    private async Task<AllocationRun> WaitUntilStoppedAsync(AllocationRun run, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        bounded.CancelAfter(options.Value.CancelWait);
+        var interval = TimeSpan.FromTicks(Math.Min(options.Value.WatchInterval.Ticks, TimeSpan.FromMilliseconds(100).Ticks));
+        while (run.State is State.Running or State.Queued && !bounded.IsCancellationRequested)
+        {
+            await Task.Delay(interval, bounded.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            run = await runs.GetAsync(run.Name, CancellationToken.None) ?? run;
+        }
+
+        return run;
+    }
+
+    /// <summary>The proto name of a state ("STATE_FAILED"), for messages.</summary>
+    private static string StateName(State state) =>
+        AllocationRun.Descriptor.EnumTypes[0].FindValueByNumber((int)state)?.Name ?? state.ToString();
 
     public override async Task<AllocationRun> PublishAllocationRun(PublishAllocationRunRequest request, ServerCallContext context)
     {
@@ -155,7 +182,7 @@ public sealed class AllocationGrpcService(
         if (run.State != State.Succeeded)
         {
             throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunNotSucceeded,
-                $"Only a succeeded run can be published; '{request.Name}' is {run.State}.");
+                $"Only a succeeded run can be published; '{request.Name}' is {StateName(run.State)}.");
         }
 
         return await runs.PublishAsync(request.Name, context.CancellationToken);
@@ -259,7 +286,7 @@ public sealed class AllocationGrpcService(
 
         return await runs.GetSnapshotAsync(request.Name, context.CancellationToken) is { Diff: { } diff }
             ? ProtoJson.Read<AllocationDiff>(diff)
-            : throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunNotSucceeded, $"Re-plan '{request.Name}' has no allocation yet ({run.State}).");
+            : throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunNotSucceeded, $"Re-plan '{request.Name}' has no allocation yet ({StateName(run.State)}).");
     }
 
     public override async Task<PupilPlacementExplanation> ExplainPupilPlacement(ExplainPupilPlacementRequest request, ServerCallContext context)
@@ -313,7 +340,7 @@ public sealed class AllocationGrpcService(
         }
 
         var snapshot = await runs.GetSnapshotAsync(name, cancellationToken)
-            ?? throw RpcErrors.FailedPrecondition(name, ErrorReasons.RunNotSucceeded, $"Run '{name}' has no allocation ({run.State}).");
+            ?? throw RpcErrors.FailedPrecondition(name, ErrorReasons.RunNotSucceeded, $"Run '{name}' has no allocation ({StateName(run.State)}).");
         return (ProblemJson.Deserialize(snapshot.Problem), ProblemJson.DeserializeAllocation(snapshot.Allocation));
     }
 }

@@ -26,4 +26,12 @@ public sealed class ElectiveOfferGrpcService(StandardMethods methods) : Elective
 
     public override Task<Empty> DeleteElectiveOffer(DeleteElectiveOfferRequest request, ServerCallContext context) =>
         methods.DeleteAsync(ResourceKinds.ElectiveOffer, request.Name, request.Etag, context);
+
+    public override async Task<BatchUpsertElectiveOffersResponse> BatchUpsertElectiveOffers(
+        BatchUpsertElectiveOffersRequest request, ServerCallContext context)
+    {
+        var (items, created, updated) = await methods.BatchUpsertAsync(
+            ResourceKinds.ElectiveOffer, request.Parent, request.ElectiveOffers, "elective_offers", request.ValidateOnly, context);
+        return new BatchUpsertElectiveOffersResponse { ElectiveOffers = { items }, CreatedCount = created, UpdatedCount = updated };
+    }
 }

@@ -16,6 +16,10 @@ namespace Sto.Scheduler.Grpc.Services;
 /// <param name="Validate">Field-level checks beyond REQUIRED; adds violations with the given path prefix.</param>
 /// <param name="DeadlineApplies">Whether coordinators' writes close at the subregion's submission deadline.</param>
 /// <param name="Visible">When set, List returns only the items for which it is true (a list must not show what Get denies).</param>
+/// <param name="CheckReferences">
+/// When set, checks what the resource refers to against the stored subregion (existence, weeks of the period) at
+/// write time, together with <paramref name="Validate"/>.
+/// </param>
 public sealed record ResourceKind<T>(
     string TypeName,
     string Field,
@@ -25,7 +29,8 @@ public sealed record ResourceKind<T>(
     Func<ServerCallContext, string, Caller> WriteAccess,
     Action<T, string, FieldViolations> Validate,
     bool DeadlineApplies = false,
-    Func<Caller, string, bool>? Visible = null)
+    Func<Caller, string, bool>? Visible = null,
+    Action<T, string, ReferenceFacts, FieldViolations>? CheckReferences = null)
     where T : IMessage<T>, new()
 {
     /// <summary>The collection segment, e.g. "pupils".</summary>

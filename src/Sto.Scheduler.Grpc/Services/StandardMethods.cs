@@ -52,7 +52,7 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
         var name = $"{parent}/{kind.Collection}/{id}";
         var caller = kind.WriteAccess(context, name);
         var violations = new FieldViolations();
-        ResourceNames.Check(parent, kind.ParentPattern, "parent", violations);
+        var parentValid = ResourceNames.Check(parent, kind.ParentPattern, "parent", violations);
         if (!ResourcePattern.IsValidId(id))
         {
             violations.Add($"{kind.Field}_id", "1-63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit.");
@@ -70,8 +70,14 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
         ProtoFields.SetString(message, "name", name);
         ProtoFields.SetString(message, "etag", "");
         CheckFields(kind, message, kind.Field, violations);
+        if (parentValid)
+        {
+            await CheckReferencesAsync(kind, [(message, kind.Field)], parent, violations, context.CancellationToken);
+        }
+
         violations.ThrowIfAny();
         await RequireOpenSubmissionsAsync(kind, caller, name, context.CancellationToken);
+        await RequireParentAsync(kind, parent, context.CancellationToken);
 
         var requestKey = RequestKey(context, kind, requestId);
         if (requestKey is not null
@@ -122,6 +128,7 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
         var violations = new FieldViolations();
         var merged = ProtoFields.ApplyMask(stored.Message, message!, mask, violations);
         CheckFields(kind, merged, kind.Field, violations);
+        await CheckReferencesAsync(kind, [(merged, kind.Field)], name, violations, context.CancellationToken);
         violations.ThrowIfAny();
         ProtoFields.ClearOutputOnly(merged);
         ProtoFields.SetString(merged, "name", name);
@@ -154,7 +161,7 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
         ResourceNames.RequirePresent(parent, kind.ParentPattern, "parent");
         var caller = kind.WriteAccess(context, parent);
         var violations = new FieldViolations();
-        ResourceNames.Check(parent, kind.ParentPattern, "parent", violations);
+        var parentValid = ResourceNames.Check(parent, kind.ParentPattern, "parent", violations);
         if (rows.Count is 0 or > 5000)
         {
             violations.Add(rowsField, "Between 1 and 5000 rows.");
@@ -183,11 +190,20 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
             prepared.Add((name, row));
         }
 
+        if (parentValid)
+        {
+            await CheckReferencesAsync(
+                kind, prepared.Select((p, i) => (p.Message, $"{rowsField}[{i}]")).ToList(), parent, violations, context.CancellationToken);
+        }
+
         violations.ThrowIfAny();
         await RequireOpenSubmissionsAsync(kind, caller, parent, context.CancellationToken);
+        await RequireParentAsync(kind, parent, context.CancellationToken);
         if (validateOnly)
         {
-            return (prepared.Select(p => p.Message).ToList(), 0, 0);
+            var existing = await store.ExistingNamesAsync(prepared.Select(p => p.Name).ToList(), context.CancellationToken);
+            var wouldCreate = prepared.Count(p => !existing.Contains(p.Name));
+            return (prepared.Select(p => p.Message).ToList(), wouldCreate, prepared.Count - wouldCreate);
         }
 
         var stored = await store.UpsertAllAsync(parent, AccessChecks.SubregionOf(parent), prepared, context.CancellationToken);
@@ -208,6 +224,47 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
         foreach (var violation in missing.Items.Concat(checks.Items.Where(v => !missingFields.Contains(v.Field))))
         {
             violations.Add(violation.Field, violation.Description);
+        }
+    }
+
+    /// <summary>
+    /// The kind's reference checks against the stored subregion of <paramref name="nameInSubregion"/>; a field that
+    /// already has a violation is not reported twice. Skipped when the subregion itself does not exist.
+    /// </summary>
+    private async Task CheckReferencesAsync<T>(
+        ResourceKind<T> kind, IReadOnlyList<(T Message, string Path)> rows, string nameInSubregion, FieldViolations violations,
+        CancellationToken cancellationToken)
+        where T : IMessage<T>, new()
+    {
+        if (kind.CheckReferences is null
+            || await ReferenceFacts.LoadAsync(store, AccessChecks.SubregionOf(nameInSubregion), cancellationToken) is not { } facts)
+        {
+            return;
+        }
+
+        var reported = violations.Items.Select(v => v.Field).ToHashSet(StringComparer.Ordinal);
+        var found = new FieldViolations();
+        foreach (var (message, path) in rows)
+        {
+            kind.CheckReferences(message, path, facts, found);
+        }
+
+        foreach (var violation in found.Items.Where(v => !reported.Contains(v.Field)))
+        {
+            violations.Add(violation.Field, violation.Description);
+        }
+    }
+
+    /// <summary>NOT_FOUND when the parent is a stored resource (a subregion or a school) that does not exist.</summary>
+    private async Task RequireParentAsync<T>(ResourceKind<T> kind, string parent, CancellationToken cancellationToken)
+        where T : IMessage<T>, new()
+    {
+        var exists = kind.ParentPattern == ResourceNames.School ? await store.GetAsync<School>(parent, cancellationToken) is not null
+            : kind.ParentPattern == ResourceNames.Subregion ? await store.GetAsync<Subregion>(parent, cancellationToken) is not null
+            : true;
+        if (!exists)
+        {
+            throw RpcErrors.NotFound(parent, kind.ParentPattern == ResourceNames.School ? ResourceKinds.School.TypeName : ResourceKinds.Subregion.TypeName);
         }
     }
 

@@ -136,7 +136,45 @@ public sealed class ImportCommandTests
 
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
         Assert.Contains("offers.csv:3:10 (end_time):", result.Errors, StringComparison.Ordinal);
-        Assert.Contains("nothing was stored", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("the server rejected the file and stored nothing", result.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offers_import_is_all_or_nothing_and_points_at_the_bad_session_row()
+    {
+        await using var app = new ClientAppFactory();
+        await SeedAsync(app);
+        const string header = "offer_id,elective_code,display_name,min_group_size,max_group_size,required_qualification,week,venue,start_time,end_time";
+        var file = Write(app, "offers.csv", header,
+            "lassen,PIE-LASSEN,Lassen,4,12,PIE,2026-W14,lab-noord,13:30,15:30",
+            "frezen,PIE-FREZEN,Frezen,4,12,PIE,2026-W14,lab-noord,13:30,15:30",
+            "frezen,PIE-FREZEN,Frezen,4,12,PIE,2026-W15,hal-zuid,13:30,15:30");
+        using var client = app.Client(app.PlannerToken);
+
+        var result = await StoCli.RunAsync(app, app.PlannerToken, "offers", "import", "--school", "noord", "--file", file);
+        var offers = await client.ListElectiveOffersAsync(SchoolA).ToListAsync();
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("offers.csv:4:8 (venue):", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("(server: elective_offers[1].sessions[1].venue)", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("the server rejected the file and stored nothing", result.Errors, StringComparison.Ordinal);
+        Assert.Equal([SchoolA + "/electiveOffers/booglas"], offers.Select(o => o.Name));
+    }
+
+    [Fact]
+    public async Task Offers_import_with_validate_only_says_what_it_would_create_and_replace()
+    {
+        await using var app = new ClientAppFactory();
+        await SeedAsync(app);
+        const string header = "offer_id,elective_code,display_name,min_group_size,max_group_size,required_qualification,week,venue,start_time,end_time";
+        var file = Write(app, "offers.csv", header,
+            "booglas,PIE-BOOGLAS,Booglasprocessen,1,15,PIE,2026-W14,lab-noord,13:30,15:30",
+            "lassen,PIE-LASSEN,Lassen,4,12,PIE,2026-W14,lab-noord,13:30,15:30");
+
+        var result = await StoCli.RunAsync(app, app.PlannerToken, "offers", "import", "--school", "noord", "--file", file, "--validate-only");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Errors);
+        Assert.Contains("2 offers are valid; nothing was stored (--validate-only; 1 would be created, 1 replaced)", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

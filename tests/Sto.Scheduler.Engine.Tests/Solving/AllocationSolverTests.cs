@@ -115,6 +115,19 @@ public sealed class AllocationSolverTests
         Assert.Equal(SolveStatus.Cancelled, cancelledRun.Status);
     }
 
+    [Fact]
+    public void Each_tier_reports_its_final_result_when_it_ends()
+    {
+        var reports = new List<SolveProgress>();
+
+        var outcome = Assert.IsType<SolveOutcome.Solved>(
+            AllocationSolver.Solve(Contended(), SolverTestExtensions.Reproducible, new SynchronousProgress<SolveProgress>(reports.Add)));
+
+        var ended = reports.Where(r => r.EndedTier is not null).ToList();
+        Assert.Equal(outcome.Statistics.Tiers, ended.Select(r => r.EndedTier!));
+        Assert.All(ended, r => Assert.Equal((r.EndedTier!.Objective, r.EndedTier.BestBound, r.EndedTier.Gap), (r.Objective, r.BestBound, r.Gap)));
+    }
+
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);

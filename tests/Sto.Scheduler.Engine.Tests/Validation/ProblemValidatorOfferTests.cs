@@ -81,6 +81,18 @@ public sealed class ProblemValidatorOfferTests
     }
 
     [Fact]
+    public void The_seat_rules_of_one_offer_give_the_same_issue_with_a_path_relative_to_the_offer()
+    {
+        var offer = ValidProblem.Create().Offers[0] with { OwnPupilSeats = 6, OpenSeats = 5 };
+
+        var issue = Assert.Single(ProblemValidator.ValidateOfferSeats(offer));
+
+        Assert.Equal(("openSeats", IssueCodes.SeatsExceedCapacity), (issue.Path, issue.Code));
+        Assert.Equal("Offer 'welding' reserves 6 own-pupil seats and 5 open seats, more than its 10 seats (1 × a maximum group size of 10).", issue.Message);
+        Assert.Empty(ProblemValidator.ValidateOfferSeats(offer with { MaxParallelGroups = 2 }));
+    }
+
+    [Fact]
     public void Validate_accepts_seats_that_fill_parallel_groups_exactly()
     {
         var problem = ValidProblem.Create().WithOffer(0, o => o with { MaxParallelGroups = 2, OwnPupilSeats = 10, OpenSeats = 10 });

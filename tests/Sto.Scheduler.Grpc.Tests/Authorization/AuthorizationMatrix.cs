@@ -44,7 +44,7 @@ public static class AuthorizationMatrix
         // SubregionService: subregions
         yield return Row("SubregionService/GetSubregion", SubregionReaders, StatusCode.OK, (ch, e, o) =>
             new SubregionService.SubregionServiceClient(ch).GetSubregionAsync(new GetSubregionRequest { Name = Pick(e, SubregionName, MissingSubregion) }, o).ResponseAsync);
-        yield return Row("SubregionService/ListSubregions", [PlannerOwn, PlannerOther], StatusCode.OK, (ch, e, o) =>
+        yield return Row("SubregionService/ListSubregions", [PlannerOwn, PlannerOther, CoordinatorOwn, CoordinatorOther], StatusCode.OK, (ch, e, o) =>
             new SubregionService.SubregionServiceClient(ch).ListSubregionsAsync(new ListSubregionsRequest { Parent = Pick(e, Region, MissingRegion) }, o).ResponseAsync);
         yield return Row("SubregionService/CreateSubregion", PlannerOnly, StatusCode.OK, (ch, e, o) =>
             new SubregionService.SubregionServiceClient(ch).CreateSubregionAsync(
@@ -122,6 +122,11 @@ public static class AuthorizationMatrix
         yield return Row("ElectiveOfferService/UpdateElectiveOffer", SchoolMembers, StatusCode.OK, (ch, e, o) =>
             new ElectiveOfferService.ElectiveOfferServiceClient(ch).UpdateElectiveOfferAsync(
                 new UpdateElectiveOfferRequest { ElectiveOffer = Named(NewOffer(), Pick(e, Offer, missingOffer)), ValidateOnly = true }, o).ResponseAsync);
+        yield return Row("ElectiveOfferService/BatchUpsertElectiveOffers", SchoolMembers, StatusCode.OK, (ch, e, o) =>
+            new ElectiveOfferService.ElectiveOfferServiceClient(ch).BatchUpsertElectiveOffersAsync(new BatchUpsertElectiveOffersRequest
+            {
+                Parent = Pick(e, SchoolA, MissingSchool), ElectiveOffers = { Named(NewOffer(), Pick(e, Offer, MissingSchool + "/electiveOffers/booglas")) }, ValidateOnly = true,
+            }, o).ResponseAsync);
         yield return Row("ElectiveOfferService/DeleteElectiveOffer", SchoolMembers, StatusCode.Aborted, (ch, e, o) =>
             new ElectiveOfferService.ElectiveOfferServiceClient(ch).DeleteElectiveOfferAsync(
                 new DeleteElectiveOfferRequest { Name = Pick(e, Offer, missingOffer), Etag = WrongEtag }, o).ResponseAsync);

@@ -80,6 +80,37 @@ public sealed partial class AuthorizationMatrixTests(MatrixFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Listing_subregions_shows_a_coordinator_the_subregion_of_their_school()
+    {
+        var client = new SubregionService.SubregionServiceClient(fixture.App.Channel);
+
+        var own = await client.ListSubregionsAsync(new ListSubregionsRequest { Parent = Region }, fixture.As(Who.CoordinatorOwn));
+        var otherRegion = await RpcAssert.FailsWith(StatusCode.PermissionDenied,
+            client.ListSubregionsAsync(new ListSubregionsRequest { Parent = "regions/west" }, fixture.As(Who.CoordinatorOwn)));
+        var pupil = await RpcAssert.FailsWith(StatusCode.PermissionDenied,
+            client.ListSubregionsAsync(new ListSubregionsRequest { Parent = Region }, fixture.As(Who.PupilOwn)));
+
+        Assert.Equal([SubregionName], own.Subregions.Select(s => s.Name));
+        Assert.Equal("SCOPE_DENIED", RpcAssert.Reason(otherRegion));
+        Assert.Equal("SCOPE_DENIED", RpcAssert.Reason(pupil));
+    }
+
+    [Fact]
+    public async Task A_coordinator_reads_the_other_schools_of_the_subregion_but_does_not_change_them()
+    {
+        var schools = new SchoolService.SchoolServiceClient(fixture.App.Channel);
+
+        var other = await schools.GetSchoolAsync(new GetSchoolRequest { Name = SchoolB }, fixture.As(Who.CoordinatorOwn));
+        var listed = await schools.ListSchoolsAsync(new ListSchoolsRequest { Parent = SubregionName }, fixture.As(Who.CoordinatorOwn));
+        var update = await RpcAssert.FailsWith(StatusCode.PermissionDenied, schools.UpdateSchoolAsync(
+            new UpdateSchoolRequest { School = new School { Name = SchoolB, DisplayName = "Zuid" }, ValidateOnly = true }, fixture.As(Who.CoordinatorOwn)));
+
+        Assert.Equal(SchoolB, other.Name);
+        Assert.Equal([SchoolA, SchoolB], listed.Schools.Select(s => s.Name));
+        Assert.Equal("SCOPE_DENIED", RpcAssert.Reason(update));
+    }
+
+    [Fact]
     public async Task Matrix_reads_by_allowed_callers_see_the_seeded_data()
     {
         var schedules = new PupilScheduleService.PupilScheduleServiceClient(fixture.App.Channel);

@@ -160,6 +160,11 @@ public sealed class BadInputTests(MatrixFixture fixture) : IClassFixture<MatrixF
                 Parent = SubregionName, VenueId = "hal", Venue = new Venue { School = "regions/oost/subregions/d/schools/elders" },
             }, o).ResponseAsync,
             "venue.display_name", "venue.kind", "venue.location", "venue.weekly_pupil_capacity", "venue.school");
+        yield return C("VenueService/CreateVenue", "school of the subregion that does not exist", planner, (ch, o) =>
+            Venues(ch).CreateVenueAsync(new CreateVenueRequest
+            {
+                Parent = SubregionName, VenueId = "hal", ValidateOnly = true, Venue = OfSchool(NewLab(), SubregionName + "/schools/nope"),
+            }, o).ResponseAsync, "venue.school");
         yield return C("VenueService/UpdateVenue", "negative capacity", planner, (ch, o) =>
             Venues(ch).UpdateVenueAsync(new UpdateVenueRequest { Venue = new Venue { Name = Lab, WeeklyPupilCapacity = -1 } }, o).ResponseAsync,
             "venue.weekly_pupil_capacity");
@@ -182,6 +187,38 @@ public sealed class BadInputTests(MatrixFixture fixture) : IClassFixture<MatrixF
             {
                 ElectiveOffer = new ElectiveOffer { Name = Offer, MaxGroupSize = 0 }, UpdateMask = new FieldMask { Paths = { "max_group_size", "seats" } },
             }, o).ResponseAsync, "update_mask.paths[1]", "elective_offer.max_group_size");
+        yield return C("ElectiveOfferService/CreateElectiveOffer", "week outside the period, missing venue and kit (api.md F3)", coordinator, (ch, o) =>
+            Offers(ch).CreateElectiveOfferAsync(new CreateElectiveOfferRequest
+            {
+                Parent = SchoolA, ElectiveOfferId = "drone", ValidateOnly = true,
+                ElectiveOffer = WithKit(WithSession(NewOffer(), "2026-W08", SubregionName + "/venues/nope"), SubregionName + "/equipmentKits/nope"),
+            }, o).ResponseAsync,
+            "elective_offer.sessions[3].week", "elective_offer.sessions[3].venue", "elective_offer.kit_needs[0].equipment_kit");
+        yield return C("ElectiveOfferService/UpdateElectiveOffer", "seats no longer fit the smaller groups (api.md F3)", coordinator, (ch, o) =>
+            Offers(ch).UpdateElectiveOfferAsync(new UpdateElectiveOfferRequest
+            {
+                ElectiveOffer = new ElectiveOffer { Name = Offer, MaxGroupSize = 12 }, UpdateMask = new FieldMask { Paths = { "max_group_size" } }, ValidateOnly = true,
+            }, o).ResponseAsync, "elective_offer.open_seat_count");
+        yield return C("ElectiveOfferService/BatchUpsertElectiveOffers", "no rows", coordinator, (ch, o) =>
+            Offers(ch).BatchUpsertElectiveOffersAsync(new BatchUpsertElectiveOffersRequest { Parent = SchoolA }, o).ResponseAsync, "elective_offers");
+        yield return C("ElectiveOfferService/BatchUpsertElectiveOffers", "missing parent", coordinator, (ch, o) =>
+            Offers(ch).BatchUpsertElectiveOffersAsync(new BatchUpsertElectiveOffersRequest { ElectiveOffers = { Named(NewOffer(), Offer) } }, o).ResponseAsync, "parent");
+        yield return C("ElectiveOfferService/BatchUpsertElectiveOffers", "every bad row and field at once", coordinator, (ch, o) =>
+            Offers(ch).BatchUpsertElectiveOffersAsync(new BatchUpsertElectiveOffersRequest
+            {
+                Parent = SchoolA, ValidateOnly = true,
+                ElectiveOffers =
+                {
+                    Named(NewOffer(), SchoolB + "/electiveOffers/elders"),
+                    Named(WithSession(NewOffer(), "2026-W20", Lab), SchoolA + "/electiveOffers/laat"),
+                    Named(Seats(NewOffer(), own: 20, open: 5), SchoolA + "/electiveOffers/vol"),
+                    Named(new ElectiveOffer(), SchoolA + "/electiveOffers/leeg"),
+                    Named(NewOffer(), SchoolA + "/electiveOffers/goed"),
+                },
+            }, o).ResponseAsync,
+            "elective_offers[0].name", "elective_offers[1].sessions[3].week", "elective_offers[2].open_seat_count",
+            "elective_offers[3].elective_code", "elective_offers[3].display_name", "elective_offers[3].min_group_size",
+            "elective_offers[3].max_group_size", "elective_offers[3].required_qualification", "elective_offers[3].sessions");
         yield return C("ElectiveOfferService/DeleteElectiveOffer", "malformed name", coordinator, (ch, o) =>
             Offers(ch).DeleteElectiveOfferAsync(new DeleteElectiveOfferRequest { Name = SchoolA + "/electiveOffers/" }, o).ResponseAsync, "name");
 
@@ -195,6 +232,17 @@ public sealed class BadInputTests(MatrixFixture fixture) : IClassFixture<MatrixF
             {
                 Parent = SchoolA, PupilId = "p-002", Pupil = new Pupil { Choices = { new ElectiveChoice { ElectiveOffer = "booglas", Rank = 1 } } },
             }, o).ResponseAsync, "pupil.learning_path", "pupil.year", "pupil.choices[0].elective_offer");
+        yield return C("PupilService/CreatePupil", "year 5, a choice of a missing offer, rank 0 (api.md F3)", coordinator, (ch, o) =>
+            Pupils(ch).CreatePupilAsync(new CreatePupilRequest
+            {
+                Parent = SchoolA, PupilId = "p-003", ValidateOnly = true,
+                Pupil = Ranked(Year(NewPupil("", SchoolA + "/electiveOffers/nope", Offer), 5), 2, 0),
+            }, o).ResponseAsync, "pupil.year", "pupil.choices[0].elective_offer", "pupil.choices[1].rank");
+        yield return C("PupilService/UpdatePupil", "a choice of an offer of another subregion and of a missing one", coordinator, (ch, o) =>
+            Pupils(ch).UpdatePupilAsync(new UpdatePupilRequest
+            {
+                Pupil = NewPupil(PupilA, OtherSubregion + "/schools/x/electiveOffers/y", SchoolB + "/electiveOffers/nope"), ValidateOnly = true,
+            }, o).ResponseAsync, "pupil.choices[0].elective_offer", "pupil.choices[1].elective_offer");
         yield return C("PupilService/UpdatePupil", "no pupil", coordinator, (ch, o) =>
             Pupils(ch).UpdatePupilAsync(new UpdatePupilRequest(), o).ResponseAsync, "pupil");
         yield return C("PupilService/UpdatePupil", "unknown mask path", coordinator, (ch, o) =>
@@ -204,6 +252,12 @@ public sealed class BadInputTests(MatrixFixture fixture) : IClassFixture<MatrixF
             Pupils(ch).DeletePupilAsync(new DeletePupilRequest(), o).ResponseAsync, "name");
         yield return C("PupilService/BatchUpsertPupils", "no rows", coordinator, (ch, o) =>
             Pupils(ch).BatchUpsertPupilsAsync(new BatchUpsertPupilsRequest { Parent = SchoolA }, o).ResponseAsync, "pupils");
+        yield return C("PupilService/BatchUpsertPupils", "validate_only reports ranges and references of every row (api.md F3)", coordinator, (ch, o) =>
+            Pupils(ch).BatchUpsertPupilsAsync(new BatchUpsertPupilsRequest
+            {
+                Parent = SchoolA, ValidateOnly = true,
+                Pupils = { Year(NewPupil(PupilA, Offer), 5), NewPupil(SchoolA + "/pupils/p-002", SchoolA + "/electiveOffers/nope"), NewPupil(SchoolA + "/pupils/p-003", Offer) },
+            }, o).ResponseAsync, "pupils[0].year", "pupils[1].choices[0].elective_offer");
         yield return C("PupilService/BatchUpsertPupils", "missing parent", coordinator, (ch, o) =>
             Pupils(ch).BatchUpsertPupilsAsync(new BatchUpsertPupilsRequest { Pupils = { NewPupil(PupilA) } }, o).ResponseAsync, "parent");
 
@@ -218,6 +272,12 @@ public sealed class BadInputTests(MatrixFixture fixture) : IClassFixture<MatrixF
                 Parent = SchoolA, StaffMemberId = "jansen", StaffMember = new StaffMember { BaseSite = "thuis", AvailableWeeks = { "2026-W53x" } },
             }, o).ResponseAsync,
             "staff_member.display_name", "staff_member.kind", "staff_member.qualifications", "staff_member.base_site", "staff_member.available_weeks[0]");
+        yield return C("StaffService/CreateStaffMember", "week outside the period, missing base venue (api.md F3)", coordinator, (ch, o) =>
+            Staff(ch).CreateStaffMemberAsync(new CreateStaffMemberRequest
+            {
+                Parent = SchoolA, StaffMemberId = "jansen", ValidateOnly = true,
+                StaffMember = Based(Available(NewDocent(), "2026-W14", "2026-W30"), SubregionName + "/venues/nope"),
+            }, o).ResponseAsync, "staff_member.available_weeks[1]", "staff_member.base_site");
         yield return C("StaffService/UpdateStaffMember", "output-only mask path", coordinator, (ch, o) =>
             Staff(ch).UpdateStaffMemberAsync(new UpdateStaffMemberRequest
             {
@@ -225,6 +285,12 @@ public sealed class BadInputTests(MatrixFixture fixture) : IClassFixture<MatrixF
             }, o).ResponseAsync, "update_mask.paths[0]");
         yield return C("StaffService/DeleteStaffMember", "malformed name", coordinator, (ch, o) =>
             Staff(ch).DeleteStaffMemberAsync(new DeleteStaffMemberRequest { Name = SchoolA + "/staffMembers/-x" }, o).ResponseAsync, "name");
+        yield return C("StaffService/BatchUpsertStaffMembers", "references of every row", coordinator, (ch, o) =>
+            Staff(ch).BatchUpsertStaffMembersAsync(new BatchUpsertStaffMembersRequest
+            {
+                Parent = SchoolA, ValidateOnly = true,
+                StaffMembers = { Named(Available(NewDocent(), "2026-W01"), SchoolA + "/staffMembers/a"), Named(Based(NewDocent(), SchoolB), SchoolA + "/staffMembers/b"), Named(Based(NewDocent(), SubregionName + "/schools/nope"), SchoolA + "/staffMembers/c") },
+            }, o).ResponseAsync, "staff_members[0].available_weeks[0]", "staff_members[2].base_site");
         yield return C("StaffService/BatchUpsertStaffMembers", "row outside the parent and malformed row", coordinator, (ch, o) =>
             Staff(ch).BatchUpsertStaffMembersAsync(new BatchUpsertStaffMembersRequest
             {
@@ -310,5 +376,64 @@ public sealed class BadInputTests(MatrixFixture fixture) : IClassFixture<MatrixF
     {
         staff.Name = name;
         return staff;
+    }
+
+    private static ElectiveOffer Named(ElectiveOffer offer, string name)
+    {
+        offer.Name = name;
+        return offer;
+    }
+
+    private static ElectiveOffer WithSession(ElectiveOffer offer, string week, string venue)
+    {
+        offer.Sessions.Add(new Session { Week = week, Venue = venue, StartTime = Time(13, 30), EndTime = Time(15, 30) });
+        return offer;
+    }
+
+    private static ElectiveOffer WithKit(ElectiveOffer offer, string kit)
+    {
+        offer.KitNeeds.Add(new KitNeed { EquipmentKit = kit, CountPerGroup = 1 });
+        return offer;
+    }
+
+    private static ElectiveOffer Seats(ElectiveOffer offer, int own, int open)
+    {
+        offer.OwnPupilSeatCount = own;
+        offer.OpenSeatCount = open;
+        return offer;
+    }
+
+    private static Pupil Year(Pupil pupil, int year)
+    {
+        pupil.Year = year;
+        return pupil;
+    }
+
+    private static Pupil Ranked(Pupil pupil, params int[] ranks)
+    {
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            pupil.Choices[i].Rank = ranks[i];
+        }
+
+        return pupil;
+    }
+
+    private static StaffMember Available(StaffMember staff, params string[] weeks)
+    {
+        staff.AvailableWeeks.Add(weeks);
+        return staff;
+    }
+
+    private static StaffMember Based(StaffMember staff, string site)
+    {
+        staff.BaseSite = site;
+        return staff;
+    }
+
+    private static Venue OfSchool(Venue venue, string school)
+    {
+        venue.School = school;
+        return venue;
     }
 }

@@ -88,13 +88,14 @@ public sealed class AllocationServiceTests
         using var watch = runs.WatchAllocationRun(new WatchAllocationRunRequest { Name = created.Name }, app.Planner().WithDeadline(DateTime.UtcNow + Patience));
         var seenRunningWithProgress = false;
         AllocationRun last = created;
+        AllocationRun? cancelled = null;
         await foreach (var update in watch.ResponseStream.ReadAllAsync())
         {
             last = update;
             if (update.State == State.Running && update.Progress?.Tier == "placement" && !seenRunningWithProgress)
             {
                 seenRunningWithProgress = true;
-                await runs.CancelAllocationRunAsync(new CancelAllocationRunRequest { Name = created.Name }, app.Planner());
+                cancelled = await runs.CancelAllocationRunAsync(new CancelAllocationRunRequest { Name = created.Name }, app.Planner());
             }
         }
 
@@ -104,6 +105,9 @@ public sealed class AllocationServiceTests
             runs.PublishAllocationRunAsync(new PublishAllocationRunRequest { Name = created.Name }, app.Planner()));
 
         Assert.True(seenRunningWithProgress);
+        // api.md F5: the answer to the cancel is the run after its search stopped, not the still-running run.
+        Assert.Equal(State.Cancelled, cancelled?.State);
+        Assert.True(cancelled!.Progress.Final);
         Assert.Equal(State.Cancelled, last.State);
         Assert.Equal(SolveStatus.Stopped, last.SolveStatus);
         Assert.Equal("RUN_FINISHED", RpcAssert.Reason(again));
@@ -223,6 +227,58 @@ public sealed class AllocationServiceTests
         var response = await new Health.HealthClient(app.Channel).CheckAsync(new HealthCheckRequest());
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+    }
+
+    [Fact]
+    public async Task A_run_that_is_no_longer_published_keeps_its_publish_time()
+    {
+        await using var app = new SchedulerAppFactory();
+        await SeedAsync(app);
+        var runs = new AllocationService.AllocationServiceClient(app.Channel);
+        var first = await runs.CreateAllocationRunAsync(new CreateAllocationRunRequest { Parent = SubregionName, AllocationRunId = "eerste", AllocationRun = new AllocationRun() }, app.Planner());
+        var second = await runs.CreateAllocationRunAsync(new CreateAllocationRunRequest { Parent = SubregionName, AllocationRunId = "tweede", AllocationRun = new AllocationRun() }, app.Planner());
+        await WatchToEndAsync(app, runs, first.Name);
+        await WatchToEndAsync(app, runs, second.Name);
+
+        var published = await runs.PublishAllocationRunAsync(new PublishAllocationRunRequest { Name = first.Name }, app.Planner());
+        await runs.PublishAllocationRunAsync(new PublishAllocationRunRequest { Name = second.Name }, app.Planner());
+        var before = await runs.GetAllocationRunAsync(new GetAllocationRunRequest { Name = first.Name }, app.Planner());
+        var never = await runs.CreateAllocationRunAsync(new CreateAllocationRunRequest { Parent = SubregionName, AllocationRunId = "derde", AllocationRun = new AllocationRun() }, app.Planner());
+
+        // api.md F8: publish_time says when it was published, `published` whether it still is.
+        Assert.False(before.Published);
+        Assert.Equal(published.PublishTime, before.PublishTime);
+        Assert.Null(never.PublishTime);
+    }
+
+    [Fact]
+    public async Task A_finished_run_keeps_a_final_progress_report()
+    {
+        await using var app = new SchedulerAppFactory();
+        await SeedAsync(app);
+        var runs = new AllocationService.AllocationServiceClient(app.Channel);
+
+        var created = await runs.CreateAllocationRunAsync(new CreateAllocationRunRequest { Parent = SubregionName, AllocationRun = new AllocationRun() }, app.Planner());
+        var final = await WatchToEndAsync(app, runs, created.Name);
+
+        Assert.Equal(State.Succeeded, final.State);
+        Assert.True(final.Progress.Final);
+        Assert.InRange(final.Progress.Gap, 0, 1);
+    }
+
+    [Fact]
+    public async Task Failed_precondition_messages_use_the_proto_state_names()
+    {
+        await using var app = new SchedulerAppFactory();
+        await SeedAsync(app);
+        var runs = new AllocationService.AllocationServiceClient(app.Channel);
+        var created = await runs.CreateAllocationRunAsync(new CreateAllocationRunRequest { Parent = SubregionName, AllocationRun = new AllocationRun() }, app.Planner());
+        await WatchToEndAsync(app, runs, created.Name);
+
+        var again = await RpcAssert.FailsWith(StatusCode.FailedPrecondition,
+            runs.CancelAllocationRunAsync(new CancelAllocationRunRequest { Name = created.Name }, app.Planner()));
+
+        Assert.Contains("(STATE_SUCCEEDED)", again.Status.Detail, StringComparison.Ordinal);
     }
 
     internal static async Task<AllocationRun> WatchToEndAsync(SchedulerAppFactory app, AllocationService.AllocationServiceClient runs, string name)

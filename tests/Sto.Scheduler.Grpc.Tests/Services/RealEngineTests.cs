@@ -24,6 +24,11 @@ public sealed class RealEngineTests
 
         Assert.True(final.State == State.Succeeded, final.Error?.ToString());
         Assert.Equal(2, final.Quality.PlacedCount);
+        // api.md F6: the stored progress is final, with every tier's final result, and fits a progress bar.
+        Assert.True(final.Progress.Final);
+        Assert.Equal(final.Progress.TierCount, final.Progress.FinishedTiers.Count);
+        Assert.All(final.Progress.FinishedTiers, t => Assert.InRange(t.Gap, 0, 1));
+        Assert.Equal(final.Progress.FinishedTiers[^1].Gap, final.Progress.Gap);
         var allocation = await runs.GetAllocationAsync(new GetAllocationRequest { Name = created.Name + "/allocation" }, app.Planner());
         var group = Assert.Single(allocation.Groups);
         Assert.All(group.Staffing, s => Assert.Equal([SchoolA + "/staffMembers/de-vries"], s.StaffMembers));
@@ -42,6 +47,11 @@ public sealed class RealEngineTests
             new CreateAllocationRunRequest { Parent = demo, AllocationRun = new AllocationRun(), ValidateOnly = true }, planner);
 
         Assert.Equal(6, schools.Schools.Count);
-        Assert.Equal(State.Unspecified, check.State);
+        // validate_only answers with the run as it would be created (api.md F9), and stores nothing.
+        Assert.Equal(State.Queued, check.State);
+        Assert.StartsWith(demo + "/allocationRuns/", check.Name, StringComparison.Ordinal);
+        Assert.NotNull(check.CreateTime);
+        var stored = await new AllocationService.AllocationServiceClient(channel).ListAllocationRunsAsync(new ListAllocationRunsRequest { Parent = demo }, planner);
+        Assert.Empty(stored.AllocationRuns);
     }
 }

@@ -19,5 +19,11 @@ public static class RpcAssert
     public static IReadOnlyList<string> Fields(RpcException exception) =>
         exception.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations.Select(v => v.Field).ToList() ?? [];
 
+    /// <summary>The BadRequest violations of an INVALID_ARGUMENT: field path → description (joined when a field repeats).</summary>
+    public static IReadOnlyDictionary<string, string> Violations(RpcException exception) =>
+        (exception.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations ?? [])
+            .GroupBy(v => v.Field)
+            .ToDictionary(g => g.Key, g => string.Join(" | ", g.Select(v => v.Description)));
+
     public static string? Reason(RpcException exception) => exception.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason;
 }

@@ -8,13 +8,28 @@ namespace Sto.Scheduler.Client.Cli.Commands;
 /// </summary>
 internal static class BatchImport
 {
-    public static async Task<int> SendAsync<T>(
+    public static Task<int> SendAsync<T>(
         CliContext cli,
         string path,
         CsvTable table,
         IReadOnlyList<(T Item, CsvRow Row)> rows,
         string rowsField,
         Func<string, string?> column,
+        string noun,
+        string school,
+        bool validateOnly,
+        Func<Task<(int Created, int Updated)>> send) =>
+        SendAsync(cli, path, table, rows.Count, (index, rest, message) => rows[index].Row.Error(column(rest), message),
+            rowsField, noun, school, validateOnly, send);
+
+    /// <summary>As above, for items that span several rows: <paramref name="locate"/> finds the row and column of item i's field.</summary>
+    public static async Task<int> SendAsync(
+        CliContext cli,
+        string path,
+        CsvTable table,
+        int count,
+        Func<int, string, string, CsvError> locate,
+        string rowsField,
         string noun,
         string school,
         bool validateOnly,
@@ -25,14 +40,14 @@ internal static class BatchImport
         {
             counts = await send();
         }
-        catch (SchedulerException e) when (SchoolOptions.RowErrors(e, rowsField, rows, column, table.File) is { } rowErrors)
+        catch (SchedulerException e) when (SchoolOptions.RowErrors(e, rowsField, count, locate, table.File) is { } rowErrors)
         {
             return SchoolOptions.Fail(cli, path, rowErrors, "the server rejected the file and stored nothing");
         }
 
         cli.Line(validateOnly
-            ? $"{table.File}: {rows.Count} {noun} are valid; nothing was stored (--validate-only)."
-            : $"{table.File}: {rows.Count} {noun} stored in {school} ({counts.Created} created, {counts.Updated} replaced).");
+            ? $"{table.File}: {count} {noun} are valid; nothing was stored (--validate-only; {counts.Created} would be created, {counts.Updated} replaced)."
+            : $"{table.File}: {count} {noun} stored in {school} ({counts.Created} created, {counts.Updated} replaced).");
         return ExitCodes.Ok;
     }
 }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
 using Spectre.Console;
 using Sto.Scheduler.Api.V1;
 using Sto.Scheduler.Client.Cli.Csv;
@@ -8,8 +6,8 @@ using Sto.Scheduler.Client.Cli.Csv;
 namespace Sto.Scheduler.Client.Cli.Commands;
 
 /// <summary>
-/// <c>sto offers list|import|export</c>. There is no batch RPC for offers: import first checks every offer with
-/// validate_only and stores only when all pass, then creates new offers and replaces existing ones one by one.
+/// <c>sto offers list|import|export</c>. Import sends every offer of the file in one BatchUpsertElectiveOffers call:
+/// all are created or replaced, or none when any is invalid (the server's violations point at file rows).
 /// </summary>
 internal static class OffersCommand
 {
@@ -56,7 +54,7 @@ internal static class OffersCommand
         var school = SchoolOptions.School();
         var file = SchoolOptions.File("offers.csv");
         var validateOnly = SchoolOptions.ValidateOnly();
-        var command = new Command("import", "Create or replace the offers in the file; nothing is stored unless every offer passes the server's checks.") { school, file, validateOnly };
+        var command = new Command("import", "Create or replace the offers in the file, all or nothing (BatchUpsertElectiveOffers).") { school, file, validateOnly };
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
@@ -70,40 +68,17 @@ internal static class OffersCommand
                 return SchoolOptions.Fail(cli, path, errors, "nothing was sent");
             }
 
-            var existing = await cli.Client.ListElectiveOffersAsync(schoolName, 500, ct).Select(o => o.Name).ToHashSetAsync(cancellationToken: ct);
-            foreach (var (offer, rows) in offers)
-            {
-                try
+            var check = parse.GetValue(validateOnly);
+            return await BatchImport.SendAsync(
+                cli, path, table, offers.Count, (index, field, message) => Locate(offers[index].Rows, field, message),
+                "elective_offers", "offers", schoolName, check, async () =>
                 {
-                    await StoreAsync(cli, schoolName, offer, existing.Contains(offer.Name), validateOnly: true, ct);
-                }
-                catch (SchedulerException e) when (e.StatusCode == StatusCode.InvalidArgument)
-                {
-                    errors.AddRange(e.FieldViolations.Count == 0
-                        ? [rows[0].Error(null, e.Message)]
-                        : e.FieldViolations.Select(v => Locate(v, rows)));
-                }
-            }
-
-            if (errors.Count > 0)
-            {
-                return SchoolOptions.Fail(cli, path, errors, "nothing was stored");
-            }
-
-            if (parse.GetValue(validateOnly))
-            {
-                cli.Line($"{table.File}: {offers.Count} offers are valid; nothing was stored (--validate-only).");
-                return ExitCodes.Ok;
-            }
-
-            foreach (var (offer, _) in offers)
-            {
-                await StoreAsync(cli, schoolName, offer, existing.Contains(offer.Name), validateOnly: false, ct);
-            }
-
-            var updated = offers.Count(o => existing.Contains(o.Offer.Name));
-            cli.Line($"{table.File}: {offers.Count} offers stored in {schoolName} ({offers.Count - updated} created, {updated} replaced).");
-            return ExitCodes.Ok;
+                    var response = await cli.Client.Offers.BatchUpsertElectiveOffersAsync(new BatchUpsertElectiveOffersRequest
+                    {
+                        Parent = schoolName, ElectiveOffers = { offers.Select(o => o.Offer) }, ValidateOnly = check,
+                    }, cancellationToken: ct);
+                    return (response.CreatedCount, response.UpdatedCount);
+                });
         });
         return command;
     }
@@ -130,24 +105,10 @@ internal static class OffersCommand
         return command;
     }
 
-    private static async Task StoreAsync(CliContext cli, string school, ElectiveOffer offer, bool exists, bool validateOnly, CancellationToken ct)
+    /// <summary>An offer spans one CSV row per session: the row and column of a field of the offer.</summary>
+    private static CsvError Locate(IReadOnlyList<CsvRow> rows, string field, string message)
     {
-        if (exists)
-        {
-            await cli.Client.Offers.UpdateElectiveOfferAsync(
-                new UpdateElectiveOfferRequest { ElectiveOffer = offer, UpdateMask = new FieldMask { Paths = { "*" } }, ValidateOnly = validateOnly }, cancellationToken: ct);
-        }
-        else
-        {
-            await cli.Client.Offers.CreateElectiveOfferAsync(
-                new CreateElectiveOfferRequest { Parent = school, ElectiveOfferId = Names.LastSegment(offer.Name), ElectiveOffer = offer, ValidateOnly = validateOnly }, cancellationToken: ct);
-        }
-    }
-
-    private static CsvError Locate(SchedulerFieldViolation v, IReadOnlyList<CsvRow> rows)
-    {
-        var field = v.Field.StartsWith("elective_offer.", StringComparison.Ordinal) ? v.Field["elective_offer.".Length..] : v.Field;
         var (row, column) = OfferCsv.Locate(field, rows);
-        return row.Error(column, $"{v.Description} (server: {v.Field})");
+        return row.Error(column, message);
     }
 }

@@ -40,7 +40,14 @@ internal static class SchoolOptions
     /// Turns the server's field violations of a batch call ("pupils[3].year") into CSV errors at the row's line;
     /// violations that name no row are kept as they are. Returns null for errors other than INVALID_ARGUMENT.
     /// </summary>
-    public static List<CsvError>? RowErrors<T>(SchedulerException e, string rowsField, IReadOnlyList<(T Item, CsvRow Row)> rows, Func<string, string?> column, string file)
+    public static List<CsvError>? RowErrors<T>(SchedulerException e, string rowsField, IReadOnlyList<(T Item, CsvRow Row)> rows, Func<string, string?> column, string file) =>
+        RowErrors(e, rowsField, rows.Count, (index, rest, message) => rows[index].Row.Error(column(rest), message), file);
+
+    /// <summary>
+    /// The server's violations of a batch call as file errors: <c>{rowsField}[i].rest</c> goes to
+    /// <paramref name="locate"/>(i, rest, message), anything else to line 1. Null when the error has no violations.
+    /// </summary>
+    public static List<CsvError>? RowErrors(SchedulerException e, string rowsField, int count, Func<int, string, string, CsvError> locate, string file)
     {
         if (e.StatusCode != StatusCode.InvalidArgument || e.FieldViolations.Count == 0)
         {
@@ -54,10 +61,10 @@ internal static class SchoolOptions
             var close = v.Field.IndexOf(']', StringComparison.Ordinal);
             if (v.Field.StartsWith(prefix, StringComparison.Ordinal) && close > prefix.Length
                 && int.TryParse(v.Field.AsSpan(prefix.Length, close - prefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var index)
-                && index < rows.Count)
+                && index < count)
             {
                 var rest = v.Field[(close + 1)..].TrimStart('.');
-                result.Add(rows[index].Row.Error(column(rest), $"{v.Description} (server: {v.Field})"));
+                result.Add(locate(index, rest, $"{v.Description} (server: {v.Field})"));
             }
             else
             {

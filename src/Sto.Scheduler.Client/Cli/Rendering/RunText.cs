@@ -25,11 +25,11 @@ internal static class RunText
         _ => "-",
     };
 
-    /// <summary>"tier 2/5 preference: objective 137, bound 130, gap 5.11%, 3.2 s".</summary>
+    /// <summary>"tier 2/5 preference: objective 137, bound 130, gap 5.11%, 3.2 s"; "bound -" while the server has no meaningful bound.</summary>
     public static string Progress(RunProgress? p) => p is null || p.TierCount == 0
         ? "waiting for a solver"
         : string.Create(CultureInfo.InvariantCulture,
-            $"tier {p.TierNumber}/{p.TierCount} {p.Tier}: objective {p.Objective}, bound {p.BestBound}, gap {p.Gap * 100:0.00}%, {(p.Elapsed?.ToTimeSpan() ?? TimeSpan.Zero).TotalSeconds:0.0} s");
+            $"tier {p.TierNumber}/{p.TierCount} {p.Tier}: objective {p.Objective}, bound {(p.HasBestBound ? p.BestBound.ToString(CultureInfo.InvariantCulture) : "-")}, gap {p.Gap * 100:0.00}%, {(p.Elapsed?.ToTimeSpan() ?? TimeSpan.Zero).TotalSeconds:0.0} s");
 
     public static string Line(AllocationRun run) =>
         $"{run.Name}: {State(run.State)}" + run.State switch
