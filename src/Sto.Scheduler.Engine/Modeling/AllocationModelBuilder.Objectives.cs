@@ -37,7 +37,7 @@ internal sealed partial class AllocationModelBuilder
 
         // Tiers 1 and 2 are solved together: one unplaced pupil costs more than all rank costs together
         // (maxCost × N + 1), which keeps their order exact while sparing a second search.
-        var unplacedCost = ((long)MaxRankCost(objective) * _pupils.Length) + 1;
+        var unplacedCost = CombinedUnplacedCost(objective, _pupils.Length);
         return
         [
             (TierNames.PlacementAndPreference, (placement * unplacedCost) + preference),
@@ -46,6 +46,9 @@ internal sealed partial class AllocationModelBuilder
             (TierNames.Priority, Priority(objective)),
         ];
     }
+
+    /// <summary>What one unplaced pupil costs in the combined first tier: more than all rank costs together.</summary>
+    public static long CombinedUnplacedCost(ObjectiveSettings objective, int pupils) => ((long)MaxRankCost(objective) * pupils) + 1;
 
     private static int MaxRankCost(ObjectiveSettings objective) =>
         Enumerable.Range(1, Math.Max(1, objective.RankCosts.IsDefaultOrEmpty ? 6 : objective.RankCosts.Length)).Max(objective.RankCost);

@@ -53,7 +53,7 @@ public static class AllocationSolver
         var hint = settings.UseGreedyHint ? HintBuilder.FromGreedy(model, flowOffers, clock, hintDeadline) : null;
 
         var search = new LexicographicSearch(model, settings, progress);
-        var (solution, tiers) = search.Run(hint?.Values, clock, cancellationToken);
+        var (solution, tiers) = search.Run(hint?.Values, clock, cancellationToken, FirstTierLowerBound(model, maxPlaced, flowCost, flowOffers.Count));
         var allocation = SolutionDecoder.Decode(model, solution);
 
         var violations = AllocationChecker.Check(problem, allocation);
@@ -89,6 +89,29 @@ public static class AllocationSolver
             Statistics = statistics,
             Status = status,
             ForcedMoves = model.ForcedMoves,
+        };
+    }
+
+    /// <summary>
+    /// The flow relaxation's lower bound of the first tier: at least the pupils the flow cannot place stay unplaced,
+    /// and with exactly that many unplaced the rank cost is at least the flow's (with more unplaced the combined tier
+    /// costs more anyway). Only with one placement per pupil and lexicographic tiers, where that reasoning holds.
+    /// </summary>
+    private static long? FirstTierLowerBound(AllocationModel model, int maxPlaced, long flowCost, int flowPlacements)
+    {
+        var problem = model.Index.Problem;
+        if (flowPlacements == 0 || problem.Rules.MaxPlacementsPerPupil != 1 || problem.Rules.Objective.Mode == ObjectiveMode.Weighted)
+        {
+            return null;
+        }
+
+        long unplaced = model.Pupils.Length - maxPlaced;
+        return model.Tiers[0].Name switch
+        {
+            TierNames.Placement => unplaced,
+            TierNames.PlacementAndPreference =>
+                (unplaced * AllocationModelBuilder.CombinedUnplacedCost(problem.Rules.Objective, model.Pupils.Length)) + flowCost,
+            _ => null,
         };
     }
 }

@@ -32,7 +32,15 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
     public bool WasCancelled { get; private set; }
 
     /// <summary>Runs all tiers; returns the last solution found (never null: the empty plan is always feasible).</summary>
-    public (long[] Solution, ImmutableArray<TierResult> Tiers) Run(long[]? hint, Stopwatch clock, CancellationToken cancellationToken)
+    /// <param name="hint">A complete starting plan (variable values), or null.</param>
+    /// <param name="clock">The run's clock.</param>
+    /// <param name="cancellationToken">Stops the search; the best plan so far is returned.</param>
+    /// <param name="firstTierLowerBound">
+    /// A proven lower bound of the first tier (from the flow relaxation), added as a constraint: CP-SAT then knows it
+    /// from the start, and a hint that reaches it is proven optimal as soon as it is loaded.
+    /// </param>
+    public (long[] Solution, ImmutableArray<TierResult> Tiers) Run(
+        long[]? hint, Stopwatch clock, CancellationToken cancellationToken, long? firstTierLowerBound = null)
     {
         var tiers = ImmutableArray.CreateBuilder<TierResult>();
         var solution = hint;
@@ -50,6 +58,11 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             }
 
             var (name, expression) = model.Tiers[t];
+            if (t == 0 && firstTierLowerBound is { } lowerBound)
+            {
+                model.Model.Add(expression >= lowerBound);
+            }
+
             model.Model.Minimize(expression);
             var started = clock.Elapsed;
             using var solver = new CpSolver { StringParameters = Parameters(t, clock.Elapsed) };
