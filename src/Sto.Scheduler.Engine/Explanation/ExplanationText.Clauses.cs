@@ -49,6 +49,11 @@ public static partial class ExplanationText
         var head = F(reason, "limit") == "venue"
             ? Inv($"venue '{F(reason, "venue")}' is full in {F(reason, "week")} ({I(reason, "capacity")} places)")
             : groups > 1 ? Inv($"all {groups} groups are full") : "the group is full";
+        if (F(reason, "limit") != "venue" && reason.IntFact("maximum") is { } maximum)
+        {
+            head += Inv($" (at most {Count(maximum, "pupil")}{(groups > 1 ? " each" : "")})");
+        }
+
         return head + Priority(reason, "pupils in it") + ".";
     }
 

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Google.OrTools.Sat;
+
+namespace Sto.Scheduler.Engine.Explanation.Diagnosis;
+
+/// <summary>
+/// Asks CP-SAT for the assumptions that suffice for infeasibility (<c>sufficient_assumptions_for_infeasibility</c>),
+/// then shrinks them deletion-wise: drop one, solve again under the rest; if still infeasible it was not needed (and
+/// the new, smaller core is taken), if feasible it stays. What is left is a minimal set: every one is needed.
+/// </summary>
+internal static class CoreSearch
+{
+    public static (DiagnosisStatus Status, IReadOnlyList<DiagnosisAssumption> Reasons) Minimal(DiagnosisModel model, DiagnosisSettings settings)
+    {
+        var all = model.Assumptions;
+        var (status, core) = Solve(model, all, settings);
+        if (status == CpSolverStatus.Optimal || status == CpSolverStatus.Feasible)
+        {
+            return (DiagnosisStatus.NoRuleBlocks, []);
+        }
+
+        if (status != CpSolverStatus.Infeasible || core.Count == 0)
+        {
+            return (DiagnosisStatus.Undecided, []);
+        }
+
+        var proven = true;
+        var current = core;
+        foreach (var candidate in core.OrderBy(a => a.Assumption.DropOrder).ThenBy(a => a.Assumption.Key, StringComparer.Ordinal).ToList())
+        {
+            if (!current.Contains(candidate))
+            {
+                continue;
+            }
+
+            var trial = current.Where(a => a != candidate).ToList();
+            var (trialStatus, trialCore) = Solve(model, trial, settings);
+            if (trialStatus == CpSolverStatus.Infeasible)
+            {
+                current = trialCore.Count > 0 ? trialCore : trial;
+            }
+            else if (trialStatus is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            {
+                proven = false;
+            }
+        }
+
+        return (proven ? DiagnosisStatus.MinimalReasons : DiagnosisStatus.ReasonsNotProvenMinimal, [.. current.Select(a => a.Assumption)]);
+    }
+
+    private static (CpSolverStatus Status, List<(BoolVar Literal, DiagnosisAssumption Assumption)> Core) Solve(
+        DiagnosisModel model, IReadOnlyList<(BoolVar Literal, DiagnosisAssumption Assumption)> assumed, DiagnosisSettings settings)
+    {
+        model.Model.ClearAssumptions();
+        model.Model.AddAssumptions(assumed.Select(a => (ILiteral)a.Literal));
+        using var solver = new CpSolver
+        {
+            StringParameters = string.Create(
+                CultureInfo.InvariantCulture,
+                $"num_workers:1,random_seed:1,max_deterministic_time:{settings.DeterministicSecondsPerSolve},max_time_in_seconds:{settings.SecondsPerSolve}"),
+        };
+        var status = solver.Solve(model.Model);
+        if (status != CpSolverStatus.Infeasible)
+        {
+            return (status, []);
+        }
+
+        var indices = solver.Response?.SufficientAssumptionsForInfeasibility.ToHashSet() ?? [];
+        return (status, [.. assumed.Where(a => indices.Contains(a.Literal.GetIndex()))]);
+    }
+}

@@ -1,0 +1,182 @@
+using Google.OrTools.Sat;
+using Sto.Scheduler.Engine.Domain;
+using Sto.Scheduler.Engine.Feasibility;
+
+namespace Sto.Scheduler.Engine.Explanation.Diagnosis;
+
+/// <content>Groups, venues, kits and staff of the offers in reach, each rule behind its assumption literal.</content>
+internal sealed partial class DiagnosisModel
+{
+    /// <summary>H5 and H6: group sizes (groups are interchangeable, so sizes suffice), minimum, maximum and open seats.</summary>
+    private void AddGroups(ElectiveOffer offer)
+    {
+        var fixedHolders = FixedHolders(offer);
+        var places = _place.Where(p => p.Key.Offer == offer.Id).ToList();
+        var upper = places.Count + fixedHolders.Count;
+        var count = Math.Max(1, offer.MaxParallelGroups);
+        var sizes = new IntVar[count];
+        var runs = new BoolVar[count];
+        var maximum = Literal(new DiagnosisAssumption(AssumptionKind.GroupMaximum, offer.Id));
+        var minimum = Literal(new DiagnosisAssumption(AssumptionKind.GroupMinimum, offer.Id));
+        for (var g = 0; g < count; g++)
+        {
+            sizes[g] = Model.NewIntVar(0, upper, $"size[{offer.Id}/{g + 1}]");
+            runs[g] = Model.NewBoolVar($"runs[{offer.Id}/{g + 1}]");
+            Model.Add(sizes[g] <= upper * runs[g]);
+            Model.Add(sizes[g] >= runs[g]);
+            Model.Add(sizes[g] <= offer.MaxGroupSize).OnlyEnforceIf(maximum);
+            Model.Add(sizes[g] >= offer.MinGroupSize).OnlyEnforceIf([minimum, runs[g]]);
+            if (g > 0)
+            {
+                Model.Add(runs[g - 1] >= runs[g]);
+            }
+        }
+
+        Model.Add(LinearExpr.Sum(sizes) == LinearExpr.Sum(places.Select(p => p.Value)) + fixedHolders.Count);
+        _groups[offer.Id] = (sizes, runs);
+
+        var others = places.Where(p => CandidateFilter.IsFromOtherSchool(_movable[p.Key.Pupil.Value ?? ""], offer)).Select(p => p.Value).ToList();
+        var fixedOthers = fixedHolders.Count(p => CandidateFilter.IsFromOtherSchool(p, offer));
+        if (others.Count > 0)
+        {
+            Model.Add(LinearExpr.Sum(others) + fixedOthers <= Math.Max(0, offer.OpenSeats))
+                .OnlyEnforceIf(Literal(new DiagnosisAssumption(AssumptionKind.OpenSeats, offer.Id)));
+        }
+    }
+
+    /// <summary>H7: per venue and week, the pupils of offers in reach plus the fixed load of all other groups ≤ capacity.</summary>
+    private void AddVenues()
+    {
+        var users = _scope.Values
+            .SelectMany(o => o.Sessions.NullToEmpty().Where(s => s is not null).Select(s => (s.Venue, s.Week, Offer: o)))
+            .Distinct()
+            .GroupBy(u => (u.Venue, u.Week));
+        foreach (var use in users.OrderBy(u => u.Key.Week).ThenBy(u => u.Key.Venue.Value, StringComparer.Ordinal))
+        {
+            if (!_context.Index.Venues.TryGetValue(use.Key.Venue, out var venue))
+            {
+                continue;
+            }
+
+            var offers = use.Select(u => u.Offer).Distinct().ToList();
+            var background = _context.VenueLoad(use.Key.Venue, use.Key.Week) - offers.Sum(o => _context.HoldersOf(o.Id).Length);
+            var load = LinearExpr.Sum(offers.SelectMany(o => _groups[o.Id].Size));
+            Model.Add(load + background <= venue.CapacityIn(use.Key.Week))
+                .OnlyEnforceIf(Literal(new DiagnosisAssumption(AssumptionKind.VenueCapacity, SubjectOffer(offers), use.Key.Week, Venue: use.Key.Venue)));
+        }
+    }
+
+    /// <summary>H10: per kit and week, kits of running groups in reach plus the fixed use of all other groups ≤ count.</summary>
+    private void AddKits()
+    {
+        var needs = _scope.Values
+            .SelectMany(o => ExplanationContext.MeetingWeeks(o).SelectMany(w => o.Kits.NullToEmpty().Where(k => k is not null).Select(k => (k.Kit, Week: w, Offer: o, k.CountPerGroup))))
+            .GroupBy(n => (n.Kit, n.Week));
+        foreach (var need in needs.OrderBy(n => n.Key.Week).ThenBy(n => n.Key.Kit.Value, StringComparer.Ordinal))
+        {
+            if (!_context.Index.Kits.TryGetValue(need.Key.Kit, out var kit))
+            {
+                continue;
+            }
+
+            var background = _context.KitUse(need.Key.Kit, need.Key.Week) - need.Sum(n => n.CountPerGroup * _context.GroupsOf(n.Offer.Id).Length);
+            var use = LinearExpr.Sum(need.SelectMany(n => _groups[n.Offer.Id].Runs.Select(r => n.CountPerGroup * r)));
+            Model.Add(use + background <= kit.Count)
+                .OnlyEnforceIf(Literal(new DiagnosisAssumption(AssumptionKind.KitsInWeek, SubjectOffer([.. need.Select(n => n.Offer)]), need.Key.Week, Kit: need.Key.Kit)));
+        }
+    }
+
+    /// <summary>
+    /// H8, H9: per offer in reach and week, the free staff who can staff it (available, able to get there and back, not
+    /// with a group outside reach that week) cover ⌈size / ratio⌉ per group and a qualified docent; one group per person.
+    /// </summary>
+    private void AddStaff()
+    {
+        var busyOutside = BusyOutsideReach();
+        var perPerson = new Dictionary<(StaffId Staff, Week Week), List<BoolVar>>();
+        foreach (var offer in _scope.Values)
+        {
+            var (sizes, runs) = _groups[offer.Id];
+            foreach (var week in ExplanationContext.MeetingWeeks(offer))
+            {
+                var sessions = ExplanationContext.SessionsIn(offer, week);
+                var free = _context.Index.Staff.Values
+                    .Where(s => StaffRules.CanStaff(s, offer, _context.Rules) && s.IsAvailableIn(week)
+                        && sessions.All(x => StaffRules.CanReach(s, x, _context.Problem.Afternoon, _context.Index.Travel))
+                        && !busyOutside.Contains((s.Id, week)))
+                    .OrderBy(s => s.Id.Value, StringComparer.Ordinal)
+                    .ToList();
+                var enforced = Literal(new DiagnosisAssumption(AssumptionKind.StaffInWeek, offer.Id, week));
+                var practical = sessions.Any(s => s.Kind == SessionKind.Practical);
+                for (var g = 0; g < sizes.Length; g++)
+                {
+                    var counting = new List<BoolVar>();
+                    var docents = new List<BoolVar>();
+                    foreach (var staff in free)
+                    {
+                        var assigned = Model.NewBoolVar($"staff[{staff.Id}→{offer.Id}/{g + 1}@{week}]");
+                        Model.AddImplication(assigned, runs[g]);
+                        Add(perPerson, (staff.Id, week), assigned);
+                        if (StaffRules.CountsForRatio(staff, _context.Rules))
+                        {
+                            counting.Add(assigned);
+                        }
+
+                        if (StaffRules.IsQualifiedDocent(staff))
+                        {
+                            docents.Add(assigned);
+                        }
+                    }
+
+                    Model.Add(practical
+                        ? Math.Max(1, _context.Rules.PupilsPerStaffMember) * LinearExpr.Sum(counting) >= sizes[g]
+                        : LinearExpr.Sum(counting) >= runs[g]).OnlyEnforceIf(enforced);
+                    if (_context.Rules.RequireQualifiedDocentPerGroup)
+                    {
+                        Model.Add(LinearExpr.Sum(docents) >= runs[g]).OnlyEnforceIf(enforced);
+                    }
+                }
+            }
+        }
+
+        foreach (var assigned in perPerson.Values)
+        {
+            Model.AddAtMostOne(assigned);
+        }
+    }
+
+    /// <summary>(staff, week) pairs the plan gave to a group of an offer outside reach.</summary>
+    private HashSet<(StaffId Staff, Week Week)> BusyOutsideReach()
+    {
+        var busy = new HashSet<(StaffId, Week)>();
+        foreach (var group in _context.Allocation.Groups.NullToEmpty().Where(g => g is not null && !_scope.ContainsKey(g.Offer.Value ?? "")))
+        {
+            foreach (var entry in group.Staffing.NullToEmpty().Where(e => e is not null))
+            {
+                foreach (var staff in entry.Staff.NullToEmpty())
+                {
+                    busy.Add((staff, entry.Week));
+                }
+            }
+        }
+
+        return busy;
+    }
+
+    /// <summary>The offer a shared-resource reason is shown under: a focus offer when one uses it, else the first by id.</summary>
+    private OfferId SubjectOffer(IReadOnlyList<ElectiveOffer> offers) =>
+        offers.OrderBy(o => _focus.Contains(o.Id) ? 0 : 1)
+            .ThenBy(o => o.Id.Value, StringComparer.Ordinal)
+            .First().Id;
+
+    private static void Add<TKey>(Dictionary<TKey, List<BoolVar>> map, TKey key, BoolVar value)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(value);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Sto.Scheduler.Engine.Explanation.Diagnosis;
+
+/// <summary>Limits of the CP-SAT run diagnosis; every solve is single-worker and bounded in deterministic time.</summary>
+public sealed record DiagnosisSettings
+{
+    /// <summary>The defaults: 20 subjects, 0.5 deterministic seconds and 2 wall-clock seconds per solve.</summary>
+    public static DiagnosisSettings Default { get; } = new();
+
+    /// <summary>At most this many subjects (pupils left out first, then closed offers) are diagnosed; the rest are counted.</summary>
+    public int MaxSubjects { get; init; } = 20;
+
+    /// <summary>CP-SAT deterministic-time budget of one solve (stable across machines).</summary>
+    public double DeterministicSecondsPerSolve { get; init; } = 0.5;
+
+    /// <summary>Wall-clock cap of one solve, a safety net on slow machines.</summary>
+    public double SecondsPerSolve { get; init; } = 2;
+}
