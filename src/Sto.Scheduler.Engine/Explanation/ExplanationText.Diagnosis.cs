@@ -8,7 +8,7 @@ public static partial class ExplanationText
 {
     /// <summary>
     /// One paragraph: who or what, then every reason of the minimal set with the offer it is about, e.g.
-    /// "Pupil north-16 was left out: 'metal' (north): the group is full (at most 15 pupils). 'metal' (north): its 15 pupils keep a place …".
+    /// "Pupil north-16 could not be placed without another pupil losing their place: 'metal' (north): the group is full (at most 15 pupils).".
     /// </summary>
     public static string Render(DiagnosisCase diagnosisCase)
     {
@@ -16,8 +16,8 @@ public static partial class ExplanationText
         var text = new StringBuilder();
         var others = diagnosisCase.Pupils.IsDefaultOrEmpty ? 0 : diagnosisCase.Pupils.Length - 1;
         text.Append(diagnosisCase.Kind == DiagnosisSubjectKind.PupilLeftOut
-            ? "Pupil " + diagnosisCase.Subject + " was left out" + (others > 0 ? Inv($" (and {Count(others, "more pupil")} for the same reasons)") : "") + ":"
-            : Title(diagnosisCase.OfferName.Length > 0 ? diagnosisCase.OfferName : diagnosisCase.Subject, "") + Inv($" ran no group although {Count(others + 1, "pupil")} would rather have it:"));
+            ? "Pupil " + diagnosisCase.Subject + (others > 0 ? Inv($" (and {Count(others, "more pupil")} for the same reasons)") : "") + " could not be placed without another pupil losing their place:"
+            : Title(diagnosisCase.OfferName.Length > 0 ? diagnosisCase.OfferName : diagnosisCase.Subject, "") + Inv($" ran no group although {Count(others + 1, "pupil")} would rather have it, and it cannot run without another pupil losing their place:"));
         switch (diagnosisCase.Status)
         {
             case DiagnosisStatus.NoRuleBlocks:

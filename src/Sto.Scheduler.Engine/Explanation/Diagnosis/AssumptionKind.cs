@@ -6,9 +6,6 @@ internal enum AssumptionKind
     /// <summary>H2: the pupil may not take this choice (eligibility, travel, open to other schools, cancelled).</summary>
     Candidate,
 
-    /// <summary>The pupils the plan placed in this offer keep a place (one of their choices).</summary>
-    KeepPlaces,
-
     /// <summary>H5: at most MaxGroupSize pupils per group, at most MaxParallelGroups groups.</summary>
     GroupMaximum,
 

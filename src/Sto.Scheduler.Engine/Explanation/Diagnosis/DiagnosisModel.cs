@@ -6,7 +6,7 @@ namespace Sto.Scheduler.Engine.Explanation.Diagnosis;
 
 /// <summary>
 /// A small CP-SAT feasibility model around one subject: "this pupil gets one of their choices" or "this offer runs a
-/// group", where every hard rule about the offers in reach is guarded by one assumption literal per rule and subject
+/// group", while every pupil the plan placed keeps a place (perhaps another of their choices), where every hard rule about the offers in reach is guarded by one assumption literal per rule and subject
 /// (<see cref="DiagnosisAssumption"/>). In reach: the subject's offers, the pupils placed in them or wanting them
 /// (who may move to another of their feasible choices), and those pupils' other choices. Everything else keeps
 /// exactly what the plan gave it: its pupils, staff, venue places and kits are fixed load.
@@ -114,7 +114,7 @@ internal sealed partial class DiagnosisModel
         }
     }
 
-    /// <summary>Pupils in reach get at most their allowed placements; those the plan placed keep a place (per offer).</summary>
+    /// <summary>Pupils in reach get at most their allowed placements; those the plan placed keep a place (perhaps another choice).</summary>
     private void AddPupilRules(Pupil? target)
     {
         var rules = _context.Rules;
@@ -127,11 +127,11 @@ internal sealed partial class DiagnosisModel
                 AddPlacementConflicts(pupil, places);
             }
 
+            // The question's premise, not a reason: nobody the plan placed loses their place.
             var current = _context.PlacementsOf(pupil.Id);
             if (!ReferenceEquals(pupil, target) && current.Length > 0)
             {
-                var keep = Literal(new DiagnosisAssumption(AssumptionKind.KeepPlaces, current[0].Offer));
-                Model.Add(LinearExpr.Sum(places.Select(p => p.Value)) >= current.Length).OnlyEnforceIf(keep);
+                Model.Add(LinearExpr.Sum(places.Select(p => p.Value)) >= current.Length);
             }
         }
     }

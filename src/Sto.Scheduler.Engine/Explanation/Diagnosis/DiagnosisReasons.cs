@@ -13,7 +13,6 @@ internal static class DiagnosisReasons
         var reason = assumption.Kind switch
         {
             AssumptionKind.Candidate => ChoiceAnalysis.CandidateReason(context, context.Index.Pupils[assumption.Pupil!.Value], offer, context.Filter.Check(context.Index.Pupils[assumption.Pupil!.Value], offer)),
-            AssumptionKind.KeepPlaces => new FactList().Add("holders", context.HoldersOf(offer.Id).Length).Reason(ExplanationCodes.PupilsKeepPlaces, subject),
             AssumptionKind.GroupMaximum => new FactList().Add("limit", "group").Add("groups", Math.Max(1, offer.MaxParallelGroups))
                 .Add("maximum", offer.MaxGroupSize).Add("holders", context.HoldersOf(offer.Id).Length).Reason(ExplanationCodes.GroupFull, subject),
             AssumptionKind.GroupMinimum => Minimum(context, offer),

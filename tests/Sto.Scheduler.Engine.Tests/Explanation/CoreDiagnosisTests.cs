@@ -1,0 +1,237 @@
+using Sto.Scheduler.Engine.Domain;
+using Sto.Scheduler.Engine.Explanation;
+using Sto.Scheduler.Engine.Explanation.Diagnosis;
+using Sto.Scheduler.Engine.Tests.Support;
+using static Sto.Scheduler.Engine.Tests.Explanation.ExplanationScenarios;
+
+namespace Sto.Scheduler.Engine.Tests.Explanation;
+
+/// <summary>The CP-SAT run diagnosis on instances whose minimal reason set is known exactly.</summary>
+public sealed class CoreDiagnosisTests
+{
+    [Fact]
+    public void CoreDiagnosis_names_only_the_hotspot_week_short_of_staff()
+    {
+        var problem = HotspotWeekWithOneStaff(pupils: 24);
+        var allocation = Solve(problem);
+        Assert.Equal(9, allocation.Unplaced.Length);
+
+        var report = CoreDiagnosis.Diagnose(problem, allocation);
+
+        var diagnosis = Assert.Single(report.Cases);
+        Assert.Equal(DiagnosisSubjectKind.PupilLeftOut, diagnosis.Kind);
+        Assert.Equal(DiagnosisStatus.MinimalReasons, diagnosis.Status);
+        Assert.Equal(9, diagnosis.Pupils.Length);
+        var reason = Assert.Single(diagnosis.Reasons);
+        Assert.Equal(ExplanationCodes.NoStaffInWeek, reason.Code);
+        Assert.Equal("install", reason.Subject);
+        Assert.Equal("2027-W04", reason.Fact("week"));
+        Assert.Equal(16, reason.IntFact("group-size"));
+        Assert.Equal(2, reason.IntFact("staff-needed"));
+        Assert.Equal(1, reason.IntFact("staff-available"));
+        Assert.Equal(1, reason.IntFact("staff-absent"));
+        Assert.Equal(
+            $"Pupil {diagnosis.Subject} (and 8 more pupils for the same reasons) could not be placed without another pupil losing their place: 'Installatietechniek' (north): no staff in 2027-W04 — a group of 16 needs 2 staff members including a qualified docent, 1 available (2 staff members can staff it: 1 absent).",
+            ExplanationText.Render(diagnosis));
+        Assert.Equal(9, report.PupilsLeftOut);
+        Assert.Equal(9, report.SubjectsDiagnosed + report.SubjectsNotDiagnosed);
+    }
+
+    [Fact]
+    public void CoreDiagnosis_names_the_full_venue_in_the_one_week_it_is_short()
+    {
+        var problem = new ProblemBuilder()
+            .School("north")
+            .Offer("metal", "north", min: 2, max: 15)
+            .Pupils(12, "north", "metal")
+            .Docent("de-vries", "north", "metal")
+            .Build();
+        problem = problem with
+        {
+            Venues = [problem.Venues[0] with { CapacityOverrides = [new VenueWeekCapacity { Week = new Week(2027, 4), PupilCapacity = 10 }] }],
+        };
+        var allocation = Solve(problem);
+
+        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, allocation).Cases);
+
+        Assert.Equal(2, diagnosis.Pupils.Length);
+        var reason = Assert.Single(diagnosis.Reasons);
+        Assert.Equal(ExplanationCodes.GroupFull, reason.Code);
+        Assert.Equal("venue", reason.Fact("limit"));
+        Assert.Equal("2027-W04", reason.Fact("week"));
+        Assert.Equal(10, reason.IntFact("capacity"));
+        Assert.Contains("venue 'north lab' is full in 2027-W04 (10 places)", ExplanationText.Render(diagnosis), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CoreDiagnosis_names_the_minimum_group_size_when_too_few_want_an_offer()
+    {
+        var problem = new ProblemBuilder()
+            .School("north")
+            .Offer("drones", "north", min: 6)
+            .Pupils(3, "north", "drones")
+            .Docent("de-vries", "north", "drones")
+            .Build();
+        var allocation = Solve(problem);
+
+        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, allocation).Cases);
+
+        Assert.Equal(["north-01", "north-02", "north-03"], diagnosis.Pupils.Select(p => p.Value));
+        var reason = Assert.Single(diagnosis.Reasons);
+        Assert.Equal(ExplanationCodes.GroupBelowMinimum, reason.Code);
+        Assert.Equal(6, reason.IntFact("minimum"));
+        Assert.Equal(3, reason.IntFact("could-join"));
+        Assert.EndsWith("'drones' (north): a group needs at least 6 pupils and only 3 could take it.", ExplanationText.Render(diagnosis), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CoreDiagnosis_names_a_full_group_and_an_unreachable_choice_together()
+    {
+        var problem = new ProblemBuilder()
+            .School("north")
+            .School("far", northKm: -40)
+            .Offer("far-wood", "far", min: 1)
+            .Offer("metal", "north", min: 2, max: 4)
+            .Pupils(4, "north", "metal")
+            .Pupils(1, "north", "far-wood", "metal")
+            .Docent("de-vries", "north", "metal")
+            .Docent("smit", "far", "far-wood")
+            .Build();
+        var allocation = Solve(problem);
+
+        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, allocation).Cases);
+
+        Assert.Equal("north-05", diagnosis.Subject);
+        Assert.Equal(
+            [(ExplanationCodes.ArrivesTooLate, "far-wood"), (ExplanationCodes.GroupFull, "metal")],
+            diagnosis.Reasons.Select(r => (r.Code, r.Subject)).Order());
+    }
+
+    [Fact]
+    public void CoreDiagnosis_explains_a_closed_offer_by_the_week_its_only_docent_is_absent()
+    {
+        var problem = HybridDocentAbsent();
+        var allocation = Solve(problem);
+
+        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, allocation).Cases);
+
+        Assert.Equal(DiagnosisSubjectKind.OfferClosed, diagnosis.Kind);
+        Assert.Equal("drones", diagnosis.Subject);
+        Assert.Equal(4, diagnosis.Pupils.Length);
+        var reason = Assert.Single(diagnosis.Reasons);
+        Assert.Equal(ExplanationCodes.NoStaffInWeek, reason.Code);
+        Assert.Equal("2027-W04", reason.Fact("week"));
+        Assert.StartsWith("'Dronetechniek' ran no group although 4 pupils would rather have it", ExplanationText.Render(diagnosis), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CoreDiagnosis_says_no_rule_blocks_a_pupil_a_plan_left_out_needlessly()
+    {
+        var problem = new ProblemBuilder()
+            .School("north")
+            .Offer("metal", "north", min: 1)
+            .Pupils(2, "north", "metal")
+            .Docent("de-vries", "north", "metal")
+            .Build();
+        var allocation = Solve(problem);
+        var skimped = allocation with
+        {
+            Placements = [.. allocation.Placements.Where(p => p.Pupil.Value == "north-01")],
+            Groups = [.. allocation.Groups.Select(g => g with { Pupils = [new PupilId("north-01")] })],
+            Unplaced = [new UnplacedPupil { Pupil = new PupilId("north-02"), Reason = "capacity" }],
+        };
+
+        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, skimped).Cases);
+
+        Assert.Equal(DiagnosisStatus.NoRuleBlocks, diagnosis.Status);
+        Assert.Empty(diagnosis.Reasons);
+        Assert.Contains("no hard rule blocks it", ExplanationText.Render(diagnosis), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CoreDiagnosis_diagnoses_at_most_the_configured_number_of_subjects_and_counts_the_rest()
+    {
+        var problem = HotspotWeekWithOneStaff(pupils: 24);
+        var allocation = Solve(problem);
+
+        var report = CoreDiagnosis.Diagnose(problem, allocation, DiagnosisSettings.Default with { MaxSubjects = 2 });
+
+        Assert.Equal(2, report.SubjectsDiagnosed);
+        Assert.Equal(7, report.SubjectsNotDiagnosed);
+        Assert.Equal(2, Assert.Single(report.Cases).Pupils.Length);
+    }
+
+    [Fact]
+    public void CoreDiagnosis_is_empty_when_everyone_is_placed()
+    {
+        var problem = HotspotBeyondBusReach();
+
+        var report = CoreDiagnosis.Diagnose(problem, Solve(problem));
+
+        Assert.Empty(report.Cases);
+        Assert.Equal(0, report.SubjectsDiagnosed + report.SubjectsNotDiagnosed);
+    }
+
+    [Fact]
+    public void CoreDiagnosis_rejects_missing_inputs_and_bad_limits()
+    {
+        var problem = HotspotBeyondBusReach();
+        var allocation = new Allocation();
+
+        Assert.Throws<ArgumentNullException>(() => CoreDiagnosis.Diagnose(null!, allocation));
+        Assert.Throws<ArgumentNullException>(() => CoreDiagnosis.Diagnose(problem, null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CoreDiagnosis.Diagnose(problem, allocation, DiagnosisSettings.Default with { MaxSubjects = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CoreDiagnosis.Diagnose(problem, allocation, DiagnosisSettings.Default with { DeterministicSecondsPerSolve = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CoreDiagnosis.Diagnose(problem, allocation, DiagnosisSettings.Default with { SecondsPerSolve = -1 }));
+        Assert.Throws<ArgumentNullException>(() => ExplanationText.Render((DiagnosisCase)null!));
+    }
+
+    [Fact]
+    public void CoreDiagnosis_tolerates_an_allocation_naming_unknown_pupils_and_offers()
+    {
+        var problem = HotspotBeyondBusReach();
+        var allocation = new Allocation
+        {
+            Placements = [new PupilPlacement { Pupil = new PupilId("ghost"), Offer = new OfferId("nowhere"), Rank = 1 }],
+            Groups = [new GroupPlan { Offer = new OfferId("nowhere"), Pupils = [new PupilId("ghost")] }],
+        };
+
+        var report = CoreDiagnosis.Diagnose(problem, allocation, DiagnosisSettings.Default with { MaxSubjects = 0 });
+
+        Assert.Empty(report.Cases);
+        Assert.Equal(6, report.PupilsLeftOut);
+        Assert.Equal(6 + report.OffersClosed, report.SubjectsNotDiagnosed);
+    }
+
+    /// <summary>
+    /// "install" meets at north's lab in week 3 and at the Van Dijk hotspot in week 4; two docents can staff it, but
+    /// one is absent in week 4, so one group of at most 15 can run (1:15) while <paramref name="pupils"/> want it.
+    /// </summary>
+    private static SchedulingProblem HotspotWeekWithOneStaff(int pupils)
+    {
+        var hotspot = new Venue
+        {
+            Id = new VenueId("van-dijk"),
+            Name = "Van Dijk Installatie",
+            Kind = VenueKind.CompanyHotspot,
+            Location = new GeoPoint(52.2 + (3 / 111.2), 6.9),
+            WeeklyPupilCapacity = 40,
+        };
+        return new ProblemBuilder()
+            .School("north")
+            .Venue(hotspot)
+            .Offer("install", "north", min: 2, max: 30, change: o => o with
+            {
+                Name = "Installatietechniek",
+                Sessions = [o.Sessions[0], o.Sessions[1] with { Venue = hotspot.Id }],
+            })
+            .Pupils(pupils, "north", "install")
+            .Docent("de-vries", "north", "install")
+            .Staff(new StaffMember
+            {
+                Id = new StaffId("bakker"), Name = "bakker", Kind = StaffKind.Docent, IsQualifiedTeacher = true,
+                BaseSite = "north", Qualifications = ["install"], UnavailableWeeks = [new Week(2027, 4)],
+            })
+            .Build();
+    }
+}
