@@ -9,6 +9,9 @@ namespace Sto.Scheduler.Engine.Tests.Explanation;
 /// <summary>The CP-SAT run diagnosis on instances whose minimal reason set is known exactly.</summary>
 public sealed class CoreDiagnosisTests
 {
+    /// <summary>No wall-clock budget, so a loaded test machine cannot change the answer.</summary>
+    private static readonly DiagnosisSettings Unbounded = DiagnosisSettings.Default with { TimeBudget = null };
+
     [Fact]
     public void CoreDiagnosis_names_only_the_hotspot_week_short_of_staff()
     {
@@ -16,7 +19,7 @@ public sealed class CoreDiagnosisTests
         var allocation = Solve(problem);
         Assert.Equal(9, allocation.Unplaced.Length);
 
-        var report = CoreDiagnosis.Diagnose(problem, allocation);
+        var report = CoreDiagnosis.Diagnose(problem, allocation, Unbounded);
 
         var diagnosis = Assert.Single(report.Cases);
         Assert.Equal(DiagnosisSubjectKind.PupilLeftOut, diagnosis.Kind);
@@ -31,10 +34,11 @@ public sealed class CoreDiagnosisTests
         Assert.Equal(1, reason.IntFact("staff-available"));
         Assert.Equal(1, reason.IntFact("staff-absent"));
         Assert.Equal(
-            $"Pupil {diagnosis.Subject} (and 8 more pupils for the same reasons) could not be placed without another pupil losing their place: 'Installatietechniek' (north): no staff in 2027-W04 — a group of 16 needs 2 staff members including a qualified docent, 1 available (2 staff members can staff it: 1 absent).",
+            $"Pupil {diagnosis.Subject} (and 8 more pupils with the same diagnosis) was left out; no place without another pupil losing theirs: 'Installatietechniek' (north): no staff in 2027-W04 — a group of 16 needs 2 staff members including a qualified docent, 1 available (2 staff members can staff it: 1 absent).",
             ExplanationText.Render(diagnosis));
         Assert.Equal(9, report.PupilsLeftOut);
         Assert.Equal(9, report.SubjectsDiagnosed + report.SubjectsNotDiagnosed);
+        Assert.True(report.Solves >= 9);
     }
 
     [Fact]
@@ -52,7 +56,7 @@ public sealed class CoreDiagnosisTests
         };
         var allocation = Solve(problem);
 
-        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, allocation).Cases);
+        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, allocation, Unbounded).Cases);
 
         Assert.Equal(2, diagnosis.Pupils.Length);
         var reason = Assert.Single(diagnosis.Reasons);
@@ -74,7 +78,7 @@ public sealed class CoreDiagnosisTests
             .Build();
         var allocation = Solve(problem);
 
-        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, allocation).Cases);
+        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, allocation, Unbounded).Cases);
 
         Assert.Equal(["north-01", "north-02", "north-03"], diagnosis.Pupils.Select(p => p.Value));
         var reason = Assert.Single(diagnosis.Reasons);
@@ -99,7 +103,7 @@ public sealed class CoreDiagnosisTests
             .Build();
         var allocation = Solve(problem);
 
-        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, allocation).Cases);
+        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, allocation, Unbounded).Cases);
 
         Assert.Equal("north-05", diagnosis.Subject);
         Assert.Equal(
@@ -113,7 +117,7 @@ public sealed class CoreDiagnosisTests
         var problem = HybridDocentAbsent();
         var allocation = Solve(problem);
 
-        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, allocation).Cases);
+        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, allocation, Unbounded).Cases);
 
         Assert.Equal(DiagnosisSubjectKind.OfferClosed, diagnosis.Kind);
         Assert.Equal("drones", diagnosis.Subject);
@@ -121,7 +125,7 @@ public sealed class CoreDiagnosisTests
         var reason = Assert.Single(diagnosis.Reasons);
         Assert.Equal(ExplanationCodes.NoStaffInWeek, reason.Code);
         Assert.Equal("2027-W04", reason.Fact("week"));
-        Assert.StartsWith("'Dronetechniek' ran no group although 4 pupils would rather have it", ExplanationText.Render(diagnosis), StringComparison.Ordinal);
+        Assert.StartsWith("'Dronetechniek' ran no group although 4 pupils would rather have it; it cannot run without another pupil losing their place: 'Dronetechniek' (north): no staff in 2027-W04", ExplanationText.Render(diagnosis), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,11 +145,11 @@ public sealed class CoreDiagnosisTests
             Unplaced = [new UnplacedPupil { Pupil = new PupilId("north-02"), Reason = "capacity" }],
         };
 
-        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, skimped).Cases);
+        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, skimped, Unbounded).Cases);
 
         Assert.Equal(DiagnosisStatus.NoRuleBlocks, diagnosis.Status);
         Assert.Empty(diagnosis.Reasons);
-        Assert.Contains("no hard rule blocks it", ExplanationText.Render(diagnosis), StringComparison.Ordinal);
+        Assert.Equal("Pupil north-02 was left out: no hard rule blocks a place for them while every other pupil keeps theirs (the plan is not optimal here).", ExplanationText.Render(diagnosis));
     }
 
     [Fact]
@@ -154,7 +158,7 @@ public sealed class CoreDiagnosisTests
         var problem = HotspotWeekWithOneStaff(pupils: 24);
         var allocation = Solve(problem);
 
-        var report = CoreDiagnosis.Diagnose(problem, allocation, DiagnosisSettings.Default with { MaxSubjects = 2 });
+        var report = CoreDiagnosis.Diagnose(problem, allocation, Unbounded with { MaxSubjects = 2 });
 
         Assert.Equal(2, report.SubjectsDiagnosed);
         Assert.Equal(7, report.SubjectsNotDiagnosed);
@@ -162,11 +166,25 @@ public sealed class CoreDiagnosisTests
     }
 
     [Fact]
+    public void CoreDiagnosis_starts_no_subject_once_its_time_budget_is_spent_and_counts_them()
+    {
+        var problem = HotspotWeekWithOneStaff(pupils: 24);
+        var allocation = Solve(problem);
+
+        var report = CoreDiagnosis.Diagnose(problem, allocation, DiagnosisSettings.Default with { TimeBudget = TimeSpan.Zero });
+
+        Assert.Empty(report.Cases);
+        Assert.Equal(0, report.SubjectsDiagnosed);
+        Assert.Equal(9, report.SubjectsNotDiagnosed);
+        Assert.Equal(0, report.Solves);
+    }
+
+    [Fact]
     public void CoreDiagnosis_is_empty_when_everyone_is_placed()
     {
         var problem = HotspotBeyondBusReach();
 
-        var report = CoreDiagnosis.Diagnose(problem, Solve(problem));
+        var report = CoreDiagnosis.Diagnose(problem, Solve(problem), Unbounded);
 
         Assert.Empty(report.Cases);
         Assert.Equal(0, report.SubjectsDiagnosed + report.SubjectsNotDiagnosed);
@@ -183,6 +201,7 @@ public sealed class CoreDiagnosisTests
         Assert.Throws<ArgumentOutOfRangeException>(() => CoreDiagnosis.Diagnose(problem, allocation, DiagnosisSettings.Default with { MaxSubjects = -1 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => CoreDiagnosis.Diagnose(problem, allocation, DiagnosisSettings.Default with { DeterministicSecondsPerSolve = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => CoreDiagnosis.Diagnose(problem, allocation, DiagnosisSettings.Default with { SecondsPerSolve = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CoreDiagnosis.Diagnose(problem, allocation, DiagnosisSettings.Default with { TimeBudget = TimeSpan.FromSeconds(-1) }));
         Assert.Throws<ArgumentNullException>(() => ExplanationText.Render((DiagnosisCase)null!));
     }
 

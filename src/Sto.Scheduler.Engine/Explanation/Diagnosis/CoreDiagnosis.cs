@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Sto.Scheduler.Engine.Domain;
 
 namespace Sto.Scheduler.Engine.Explanation.Diagnosis;
 
 /// <summary>
 /// The run diagnosis by CP-SAT (issue 4): for each pupil left out and each offer that ran no group although enough
-/// pupils could and would rather join, a small model asks "could it have been otherwise, with the rest of the plan as
-/// it is?" with every rule in reach behind an assumption; the core CP-SAT returns is shrunk to a minimal set and told
-/// in domain terms. Bounded: at most <see cref="DiagnosisSettings.MaxSubjects"/> subjects, every solve time-limited.
+/// pupils could and would rather join, a small model asks "could it have been otherwise while every pupil the plan
+/// placed keeps a place?" with every rule in reach behind an assumption; the core CP-SAT returns is shrunk to a minimal
+/// set and told in domain terms. Bounded: at most <see cref="DiagnosisSettings.MaxSubjects"/> subjects within
+/// <see cref="DiagnosisSettings.TimeBudget"/>, every solve single-worker and time-limited.
 /// </summary>
 public static class CoreDiagnosis
 {
@@ -20,41 +22,52 @@ public static class CoreDiagnosis
         ArgumentOutOfRangeException.ThrowIfNegative(settings.MaxSubjects);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.DeterministicSecondsPerSolve);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.SecondsPerSolve);
+        if (settings.TimeBudget is { } budget)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(budget, TimeSpan.Zero);
+        }
 
+        var clock = Stopwatch.StartNew();
         var context = new ExplanationContext(problem, allocation);
         var leftOut = context.Index.Pupils.Values
             .Where(p => context.PlacementsOf(p.Id).IsEmpty)
             .OrderBy(p => p.Id.Value, StringComparer.Ordinal)
             .ToList();
         var closed = ClosedOffers(context);
+
+        // Pupils first, but closed offers keep up to half the subjects when there are both.
         var offerShare = Math.Min(closed.Count, leftOut.Count == 0 ? settings.MaxSubjects : settings.MaxSubjects / 2);
         var pupilShare = Math.Min(leftOut.Count, settings.MaxSubjects - offerShare);
         offerShare = Math.Min(closed.Count, settings.MaxSubjects - pupilShare);
+        var subjects = leftOut.Take(pupilShare).Select(p => (Pupil: (Pupil?)p, Offer: (ElectiveOffer?)null, Wanting: ImmutableArray<PupilId>.Empty))
+            .Concat(closed.Take(offerShare).Select(c => (Pupil: (Pupil?)null, Offer: (ElectiveOffer?)c.Offer, c.Wanting)));
 
         var cases = new Dictionary<string, DiagnosisCase>(StringComparer.Ordinal);
-        foreach (var pupil in leftOut.Take(pupilShare))
+        int diagnosed = 0, solves = 0;
+        var deterministic = 0.0;
+        foreach (var (pupil, offer, wanting) in subjects)
         {
-            if (cancellationToken.IsCancellationRequested)
+            if (cancellationToken.IsCancellationRequested || (settings.TimeBudget is { } limit && clock.Elapsed >= limit))
             {
                 break;
             }
 
-            var (status, reasons) = Run(context, DiagnosisModel.ForPupil(context, pupil), pupil, settings);
-            var key = status + "#" + string.Join("#", reasons.Select(ReasonKey));
-            cases[key] = cases.TryGetValue(key, out var found)
-                ? found with { Pupils = found.Pupils.Add(pupil.Id) }
-                : new DiagnosisCase(DiagnosisSubjectKind.PupilLeftOut, pupil.Id.Value ?? "", [pupil.Id], reasons, status, "");
-        }
-
-        foreach (var (offer, wanting) in closed.Take(offerShare))
-        {
-            if (cancellationToken.IsCancellationRequested)
+            var model = pupil is not null ? DiagnosisModel.ForPupil(context, pupil) : DiagnosisModel.ForOffer(context, offer!);
+            var (status, reasons) = Run(context, model, pupil, settings);
+            diagnosed++;
+            solves += model.Solves;
+            deterministic += model.DeterministicSeconds;
+            if (pupil is not null)
             {
-                break;
+                var key = status + "#" + string.Join("#", reasons.Select(ReasonKey));
+                cases[key] = cases.TryGetValue(key, out var found)
+                    ? found with { Pupils = found.Pupils.Add(pupil.Id) }
+                    : new DiagnosisCase(DiagnosisSubjectKind.PupilLeftOut, pupil.Id.Value ?? "", [pupil.Id], reasons, status, "");
             }
-
-            var (status, reasons) = Run(context, DiagnosisModel.ForOffer(context, offer), null, settings);
-            cases["offer#" + offer.Id.Value] = new DiagnosisCase(DiagnosisSubjectKind.OfferClosed, offer.Id.Value ?? "", wanting, reasons, status, offer.Name);
+            else
+            {
+                cases["offer#" + offer!.Id.Value] = new DiagnosisCase(DiagnosisSubjectKind.OfferClosed, offer.Id.Value ?? "", wanting, reasons, status, offer.Name);
+            }
         }
 
         var ordered = cases.Values
@@ -62,8 +75,7 @@ public static class CoreDiagnosis
             .ThenBy(c => c.Kind)
             .ThenBy(c => c.Subject, StringComparer.Ordinal)
             .ToImmutableArray();
-        var diagnosed = pupilShare + offerShare;
-        return new DiagnosisReport(ordered, leftOut.Count, closed.Count, diagnosed, leftOut.Count + closed.Count - diagnosed);
+        return new DiagnosisReport(ordered, leftOut.Count, closed.Count, diagnosed, leftOut.Count + closed.Count - diagnosed, solves, deterministic);
     }
 
     private static (DiagnosisStatus Status, ImmutableArray<ExplanationReason> Reasons) Run(ExplanationContext context, DiagnosisModel model, Pupil? target, DiagnosisSettings settings)

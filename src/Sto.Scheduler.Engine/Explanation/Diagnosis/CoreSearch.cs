@@ -60,6 +60,8 @@ internal static class CoreSearch
                 $"num_workers:1,random_seed:1,max_deterministic_time:{settings.DeterministicSecondsPerSolve},max_time_in_seconds:{settings.SecondsPerSolve}"),
         };
         var status = solver.Solve(model.Model);
+        model.Solves++;
+        model.DeterministicSeconds += solver.Response?.DeterministicTime ?? 0;
         if (status != CpSolverStatus.Infeasible)
         {
             return (status, []);

@@ -25,6 +25,12 @@ internal sealed partial class DiagnosisModel
 
     public CpModel Model { get; } = new();
 
+    /// <summary>CP-SAT solves made on this model so far.</summary>
+    public int Solves { get; set; }
+
+    /// <summary>CP-SAT deterministic time spent on this model so far.</summary>
+    public double DeterministicSeconds { get; set; }
+
     /// <summary>The assumption literals in creation order.</summary>
     public IReadOnlyList<(BoolVar Literal, DiagnosisAssumption Assumption)> Assumptions => [.. _assumptions.Values];
 

@@ -7,10 +7,14 @@ namespace Sto.Scheduler.Engine.Explanation.Diagnosis;
 /// <param name="PupilsLeftOut">Pupils the allocation left without an elective.</param>
 /// <param name="OffersClosed">Offers that ran no group although at least their minimum could join and would rather have had them.</param>
 /// <param name="SubjectsDiagnosed">Subjects diagnosed (at most <see cref="DiagnosisSettings.MaxSubjects"/>).</param>
-/// <param name="SubjectsNotDiagnosed">Subjects left out because of that limit.</param>
+/// <param name="SubjectsNotDiagnosed">Subjects left out because of that limit or the time budget.</param>
+/// <param name="Solves">CP-SAT solves made.</param>
+/// <param name="DeterministicSeconds">CP-SAT deterministic time spent over all solves (machine-independent).</param>
 public sealed record DiagnosisReport(
     ImmutableArray<DiagnosisCase> Cases,
     int PupilsLeftOut,
     int OffersClosed,
     int SubjectsDiagnosed,
-    int SubjectsNotDiagnosed);
+    int SubjectsNotDiagnosed,
+    int Solves,
+    double DeterministicSeconds);
