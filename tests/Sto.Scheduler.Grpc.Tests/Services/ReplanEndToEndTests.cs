@@ -82,6 +82,13 @@ public sealed class ReplanEndToEndTests
         var diagnosis = await runs.DiagnoseAllocationRunAsync(new DiagnoseAllocationRunRequest { Name = replan.Name }, app.Planner());
         Assert.Equal(0.5, diagnosis.Fairness.FirstChoiceRate);
         Assert.All(diagnosis.Findings, f => Assert.False(string.IsNullOrEmpty(f.Text)));
+        var closed = Assert.Single(diagnosis.Cases);
+        Assert.Equal((DiagnosisCase.Types.SubjectKind.OfferClosed, Offer, DiagnosisCase.Types.Status.MinimalReasons), (closed.SubjectKind, closed.Subject, closed.Status));
+        var staff = Assert.Single(closed.Reasons);
+        Assert.Equal("no-staff-in-week", staff.Code);
+        Assert.Contains(staff.Facts, f => f.Key == "week" && f.Value == "2026-W15");
+        Assert.Contains("2026-W15", closed.Text, StringComparison.Ordinal);
+        Assert.Equal((0, 1, 0), (diagnosis.PupilsLeftOutCount, diagnosis.OffersClosedCount, diagnosis.UndiagnosedCount));
         await cancel.CancelAsync();
     }
 

@@ -133,9 +133,10 @@ internal static class ReplanCommands
                 return ExitCodes.Ok;
             }
 
-            if (response.Findings.Count == 0)
+            WriteCases(cli, response);
+            if (response.Findings.Count > 0)
             {
-                cli.Line("No findings: every pupil is placed and every wanted offer that could run, runs.");
+                cli.Line("Findings against the final plan (rule-based):");
             }
 
             foreach (var finding in response.Findings)
@@ -153,6 +154,31 @@ internal static class ReplanCommands
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The CP-SAT cases: per pupil left out (grouped) and per closed offer, the minimal reasons.</summary>
+    private static void WriteCases(CliContext cli, DiagnoseAllocationRunResponse response)
+    {
+        if (response.PupilsLeftOutCount == 0 && response.OffersClosedCount == 0)
+        {
+            cli.Line("No findings: every pupil is placed and every wanted offer that could run, runs.");
+            return;
+        }
+
+        var skipped = response.UndiagnosedCount > 0 ? $"; {response.UndiagnosedCount} not diagnosed (limit per call)" : "";
+        cli.Line($"Diagnosis (CP-SAT, smallest sets of reasons): {response.PupilsLeftOutCount} pupil(s) left out, {response.OffersClosedCount} wanted offer(s) closed{skipped}.");
+        foreach (var diagnosisCase in response.Cases)
+        {
+            var status = diagnosisCase.Status switch
+            {
+                DiagnosisCase.Types.Status.MinimalReasons => "minimal",
+                DiagnosisCase.Types.Status.ReasonsNotProvenMinimal => "not proven minimal",
+                DiagnosisCase.Types.Status.NoRuleBlocks => "no rule blocks",
+                _ => "undecided",
+            };
+            cli.Line($"- [{status}] {string.Join(", ", diagnosisCase.Pupils.Take(5).Select(p => Names.Relative(cli.Subregion, p)))}{(diagnosisCase.Pupils.Count > 5 ? ", …" : "")}");
+            cli.Line($"  {diagnosisCase.Text}");
+        }
     }
 
     public static Command Explain(Func<ParseResult, CliContext> context)
