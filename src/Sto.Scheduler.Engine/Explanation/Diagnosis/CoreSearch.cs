@@ -57,7 +57,7 @@ internal static class CoreSearch
         {
             StringParameters = string.Create(
                 CultureInfo.InvariantCulture,
-                $"num_workers:1,random_seed:1,max_deterministic_time:{settings.DeterministicSecondsPerSolve},max_time_in_seconds:{settings.SecondsPerSolve}"),
+                $"num_workers:1,random_seed:1,cp_model_presolve:false,max_deterministic_time:{settings.DeterministicSecondsPerSolve},max_time_in_seconds:{settings.SecondsPerSolve}"),
         };
         var status = solver.Solve(model.Model);
         model.Solves++;

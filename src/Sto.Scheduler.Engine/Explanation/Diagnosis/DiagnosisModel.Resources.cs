@@ -51,7 +51,7 @@ internal sealed partial class DiagnosisModel
             .SelectMany(o => o.Sessions.NullToEmpty().Where(s => s is not null).Select(s => (s.Venue, s.Week, Offer: o)))
             .Distinct()
             .GroupBy(u => (u.Venue, u.Week));
-        foreach (var use in users.OrderBy(u => u.Key.Week).ThenBy(u => u.Key.Venue.Value, StringComparer.Ordinal))
+        foreach (var use in users.Where(u => _representativeWeeks.Contains(u.Key.Week)).OrderBy(u => u.Key.Week).ThenBy(u => u.Key.Venue.Value, StringComparer.Ordinal))
         {
             if (!_context.Index.Venues.TryGetValue(use.Key.Venue, out var venue))
             {
@@ -72,7 +72,7 @@ internal sealed partial class DiagnosisModel
         var needs = _scope.Values
             .SelectMany(o => ExplanationContext.MeetingWeeks(o).SelectMany(w => o.Kits.NullToEmpty().Where(k => k is not null).Select(k => (k.Kit, Week: w, Offer: o, k.CountPerGroup))))
             .GroupBy(n => (n.Kit, n.Week));
-        foreach (var need in needs.OrderBy(n => n.Key.Week).ThenBy(n => n.Key.Kit.Value, StringComparer.Ordinal))
+        foreach (var need in needs.Where(n => _representativeWeeks.Contains(n.Key.Week)).OrderBy(n => n.Key.Week).ThenBy(n => n.Key.Kit.Value, StringComparer.Ordinal))
         {
             if (!_context.Index.Kits.TryGetValue(need.Key.Kit, out var kit))
             {
@@ -97,15 +97,10 @@ internal sealed partial class DiagnosisModel
         foreach (var offer in _scope.Values)
         {
             var (sizes, runs) = _groups[offer.Id];
-            foreach (var week in ExplanationContext.MeetingWeeks(offer))
+            foreach (var week in ExplanationContext.MeetingWeeks(offer).Where(_representativeWeeks.Contains))
             {
                 var sessions = ExplanationContext.SessionsIn(offer, week);
-                var free = _context.Index.Staff.Values
-                    .Where(s => StaffRules.CanStaff(s, offer, _context.Rules) && s.IsAvailableIn(week)
-                        && sessions.All(x => StaffRules.CanReach(s, x, _context.Problem.Afternoon, _context.Index.Travel))
-                        && !busyOutside.Contains((s.Id, week)))
-                    .OrderBy(s => s.Id.Value, StringComparer.Ordinal)
-                    .ToList();
+                var free = FreeStaff(offer, week, busyOutside);
                 var enforced = Literal(new DiagnosisAssumption(AssumptionKind.StaffInWeek, offer.Id, week));
                 var practical = sessions.Any(s => s.Kind == SessionKind.Practical);
                 for (var g = 0; g < sizes.Length; g++)
@@ -143,6 +138,67 @@ internal sealed partial class DiagnosisModel
         {
             Model.AddAtMostOne(assigned);
         }
+    }
+
+    /// <summary>Who can staff the offer in the week: qualified, available, able to get there and back, not with a group outside reach.</summary>
+    private List<StaffMember> FreeStaff(ElectiveOffer offer, Week week, HashSet<(StaffId Staff, Week Week)> busyOutside)
+    {
+        var sessions = ExplanationContext.SessionsIn(offer, week);
+        return
+        [
+            .. _context.Index.Staff.Values
+                .Where(s => StaffRules.CanStaff(s, offer, _context.Rules) && s.IsAvailableIn(week)
+                    && sessions.All(x => StaffRules.CanReach(s, x, _context.Problem.Afternoon, _context.Index.Travel))
+                    && !busyOutside.Contains((s.Id, week)))
+                .OrderBy(s => s.Id.Value, StringComparer.Ordinal),
+        ];
+    }
+
+    /// <summary>
+    /// One week per class of weeks that look the same to every offer in reach (sessions, free staff, free venue places,
+    /// free kits): their constraints are identical, so the earliest stands for the class. This keeps the model small
+    /// on a ten-week period without changing the answer (a reason about the earliest week of its class).
+    /// </summary>
+    private HashSet<Week> RepresentativeWeeks()
+    {
+        var busyOutside = BusyOutsideReach();
+        var weeks = _scope.Values.SelectMany(o => ExplanationContext.MeetingWeeks(o)).Distinct().Order();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new HashSet<Week>();
+        foreach (var week in weeks)
+        {
+            var signature = new System.Text.StringBuilder();
+            foreach (var offer in _scope.Values)
+            {
+                signature.Append(offer.Id.Value).Append(':');
+                foreach (var session in ExplanationContext.SessionsIn(offer, week))
+                {
+                    var free = _context.Index.Venues.TryGetValue(session.Venue, out var venue)
+                        ? venue.CapacityIn(week) - _context.VenueLoad(session.Venue, week) : 0;
+                    signature.Append(session.Venue.Value).Append(',').Append(session.Kind).Append(',').Append(free).Append(';');
+                }
+
+                foreach (var need in offer.Kits.NullToEmpty().Where(k => k is not null))
+                {
+                    var count = _context.Index.Kits.TryGetValue(need.Kit, out var kit) ? kit.Count : 0;
+                    signature.Append(need.Kit.Value).Append('=').Append(count - _context.KitUse(need.Kit, week)).Append(';');
+                }
+
+                if (ExplanationContext.SessionsIn(offer, week).Length > 0)
+                {
+                    signature.AppendJoin(',', FreeStaff(offer, week, busyOutside).Select(s => s.Id.Value));
+                }
+
+                signature.Append('|');
+            }
+
+            if (seen.Add(signature.ToString()))
+            {
+                result.Add(week);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>(staff, week) pairs the plan gave to a group of an offer outside reach.</summary>

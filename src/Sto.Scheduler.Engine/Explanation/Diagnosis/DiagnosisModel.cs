@@ -20,6 +20,7 @@ internal sealed partial class DiagnosisModel
     private readonly Dictionary<OfferId, (IntVar[] Size, BoolVar[] Runs)> _groups = [];
     private readonly Dictionary<string, (BoolVar Literal, DiagnosisAssumption Assumption)> _assumptions = new(StringComparer.Ordinal);
     private readonly HashSet<OfferId> _focus = [];
+    private HashSet<Week> _representativeWeeks = [];
 
     private DiagnosisModel(ExplanationContext context) => _context = context;
 
@@ -87,6 +88,7 @@ internal sealed partial class DiagnosisModel
         }
 
         AddPupilRules(target);
+        _representativeWeeks = RepresentativeWeeks();
         AddVenues();
         AddKits();
         AddStaff();
