@@ -89,6 +89,20 @@ public static partial class ExplanationText
         return "no rule blocks it; the plan as a whole gives other pupils better choices this way.";
     }
 
+    private static string BelowMinimum(ExplanationReason reason)
+    {
+        var minimum = I(reason, "minimum");
+        if (reason.IntFact("smallest-group") is { } smallest)
+        {
+            return Inv($"a group needs at least {Count(minimum, "pupil")}; its smallest group has {smallest}, so it cannot give up {(smallest - minimum == 0 ? "anyone" : "more than " + Count(smallest - minimum, "pupil"))}.");
+        }
+
+        var couldJoin = I(reason, "could-join");
+        return couldJoin < minimum
+            ? Inv($"a group needs at least {Count(minimum, "pupil")} and only {couldJoin} could take it.")
+            : Inv($"a group needs at least {Count(minimum, "pupil")}; of the {couldJoin} who could take it, too few can leave their current group.");
+    }
+
     private static string WithoutChoice(ExplanationReason reason)
     {
         var rules = reason.Facts.Where(f => f.Key != "pupils").Select(f => f.Key.Replace('-', ' ') + ": " + f.Value);

@@ -34,11 +34,17 @@ internal static class DiagnosisReasons
     {
         var interested = ChoiceAnalysis.Interested(context, offer);
         var own = interested.Count(p => PriorityRule.IsOwn(p, offer));
-        return new FactList()
+        var facts = new FactList()
             .Add("interested-pupils", interested.Count)
             .Add("could-join", own + Math.Min(interested.Count - own, Math.Max(0, offer.OpenSeats)))
-            .Add("minimum", offer.MinGroupSize)
-            .Reason(ExplanationCodes.GroupBelowMinimum, offer.Id.Value ?? "");
+            .Add("minimum", offer.MinGroupSize);
+        var groups = context.GroupsOf(offer.Id);
+        if (!groups.IsEmpty)
+        {
+            facts.Add("smallest-group", groups.Min(g => g.Pupils.NullToEmpty().Distinct().Count()));
+        }
+
+        return facts.Reason(ExplanationCodes.GroupBelowMinimum, offer.Id.Value ?? "");
     }
 
     private static ExplanationReason Venue(ExplanationContext context, ElectiveOffer offer, VenueId id, Week week)
