@@ -89,54 +89,79 @@ internal sealed partial class DiagnosisModel
     /// <summary>
     /// H8, H9: per offer in reach and week, the free staff who can staff it (available, able to get there and back, not
     /// with a group outside reach that week) cover ⌈size / ratio⌉ per group and a qualified docent; one group per person.
+    /// Staff who are alike that week (same offers they can staff, same kind) are one type with a count, not one variable
+    /// each: the same answer with far fewer variables.
     /// </summary>
     private void AddStaff()
     {
         var busyOutside = BusyOutsideReach();
-        var perPerson = new Dictionary<(StaffId Staff, Week Week), List<BoolVar>>();
-        foreach (var offer in _scope.Values)
+        foreach (var week in _representativeWeeks.Order())
         {
-            var (sizes, runs) = _groups[offer.Id];
-            foreach (var week in ExplanationContext.MeetingWeeks(offer).Where(_representativeWeeks.Contains))
+            var meeting = _scope.Values.Where(o => ExplanationContext.SessionsIn(o, week).Length > 0).ToList();
+            var canStaff = new Dictionary<StaffId, (StaffMember Staff, List<ElectiveOffer> Offers)>();
+            foreach (var offer in meeting)
             {
-                var sessions = ExplanationContext.SessionsIn(offer, week);
-                var free = FreeStaff(offer, week, busyOutside);
-                var enforced = Literal(new DiagnosisAssumption(AssumptionKind.StaffInWeek, offer.Id, week));
-                var practical = sessions.Any(s => s.Kind == SessionKind.Practical);
-                for (var g = 0; g < sizes.Length; g++)
+                foreach (var staff in FreeStaff(offer, week, busyOutside))
                 {
-                    var counting = new List<BoolVar>();
-                    var docents = new List<BoolVar>();
-                    foreach (var staff in free)
+                    if (!canStaff.TryGetValue(staff.Id, out var entry))
                     {
-                        var assigned = Model.NewBoolVar($"staff[{staff.Id}→{offer.Id}/{g + 1}@{week}]");
-                        Model.AddImplication(assigned, runs[g]);
-                        Add(perPerson, (staff.Id, week), assigned);
-                        if (StaffRules.CountsForRatio(staff, _context.Rules))
-                        {
-                            counting.Add(assigned);
-                        }
-
-                        if (StaffRules.IsQualifiedDocent(staff))
-                        {
-                            docents.Add(assigned);
-                        }
+                        canStaff[staff.Id] = entry = (staff, []);
                     }
 
+                    entry.Offers.Add(offer);
+                }
+            }
+
+            var counting = new Dictionary<(OfferId, int), List<IntVar>>();
+            var docents = new Dictionary<(OfferId, int), List<IntVar>>();
+            var types = canStaff.Values.GroupBy(e => (
+                Counts: StaffRules.CountsForRatio(e.Staff, _context.Rules),
+                Docent: StaffRules.IsQualifiedDocent(e.Staff),
+                Offers: string.Join('|', e.Offers.Select(o => o.Id.Value))));
+            foreach (var type in types.OrderBy(t => t.Key.Offers, StringComparer.Ordinal).ThenBy(t => t.Key.Counts).ThenBy(t => t.Key.Docent))
+            {
+                var size = type.Count();
+                var assigned = new List<IntVar>();
+                foreach (var offer in type.First().Offers)
+                {
+                    var runs = _groups[offer.Id].Runs;
+                    for (var g = 0; g < runs.Length; g++)
+                    {
+                        var staffed = Model.NewIntVar(0, size, $"staff[{type.First().Staff.Id}+{size - 1}→{offer.Id}/{g + 1}@{week}]");
+                        Model.Add(staffed <= size * runs[g]);
+                        assigned.Add(staffed);
+                        if (type.Key.Counts)
+                        {
+                            Add(counting, (offer.Id, g), staffed);
+                        }
+
+                        if (type.Key.Docent)
+                        {
+                            Add(docents, (offer.Id, g), staffed);
+                        }
+                    }
+                }
+
+                Model.Add(LinearExpr.Sum(assigned) <= size);
+            }
+
+            foreach (var offer in meeting)
+            {
+                var (sizes, runs) = _groups[offer.Id];
+                var enforced = Literal(new DiagnosisAssumption(AssumptionKind.StaffInWeek, offer.Id, week));
+                var practical = ExplanationContext.SessionsIn(offer, week).Any(s => s.Kind == SessionKind.Practical);
+                for (var g = 0; g < sizes.Length; g++)
+                {
+                    var staff = LinearExpr.Sum(counting.GetValueOrDefault((offer.Id, g)) ?? []);
                     Model.Add(practical
-                        ? Math.Max(1, _context.Rules.PupilsPerStaffMember) * LinearExpr.Sum(counting) >= sizes[g]
-                        : LinearExpr.Sum(counting) >= runs[g]).OnlyEnforceIf(enforced);
+                        ? Math.Max(1, _context.Rules.PupilsPerStaffMember) * staff >= sizes[g]
+                        : staff >= runs[g]).OnlyEnforceIf(enforced);
                     if (_context.Rules.RequireQualifiedDocentPerGroup)
                     {
-                        Model.Add(LinearExpr.Sum(docents) >= runs[g]).OnlyEnforceIf(enforced);
+                        Model.Add(LinearExpr.Sum(docents.GetValueOrDefault((offer.Id, g)) ?? []) >= runs[g]).OnlyEnforceIf(enforced);
                     }
                 }
             }
-        }
-
-        foreach (var assigned in perPerson.Values)
-        {
-            Model.AddAtMostOne(assigned);
         }
     }
 
@@ -225,7 +250,7 @@ internal sealed partial class DiagnosisModel
             .ThenBy(o => o.Id.Value, StringComparer.Ordinal)
             .First().Id;
 
-    private static void Add<TKey>(Dictionary<TKey, List<BoolVar>> map, TKey key, BoolVar value)
+    private static void Add<TKey>(Dictionary<TKey, List<IntVar>> map, TKey key, IntVar value)
         where TKey : notnull
     {
         if (!map.TryGetValue(key, out var list))
