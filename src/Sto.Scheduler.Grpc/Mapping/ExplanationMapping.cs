@@ -51,8 +51,11 @@ public static class ExplanationMapping
         Text = ExplanationText.Render(finding),
     };
 
-    public static V1.DiagnosisCase ToProto(DiagnosisCase diagnosisCase) => new()
+    public static V1.DiagnosisCase ToProto(DiagnosisCase diagnosisCase)
     {
+        ArgumentNullException.ThrowIfNull(diagnosisCase);
+        return new V1.DiagnosisCase
+        {
         SubjectKind = diagnosisCase.Kind switch
         {
             DiagnosisSubjectKind.PupilLeftOut => V1.DiagnosisCase.Types.SubjectKind.PupilLeftOut,
@@ -72,7 +75,8 @@ public static class ExplanationMapping
         },
         ElectiveName = diagnosisCase.OfferName,
         Text = ExplanationText.Render(diagnosisCase),
-    };
+        };
+    }
 
     public static V1.FairnessMetrics ToProto(FairnessMetrics metrics) => new()
     {
