@@ -2,6 +2,7 @@ using Sto.Scheduler.Engine.Domain;
 using Sto.Scheduler.Engine.Explanation;
 using Sto.Scheduler.Engine.Explanation.Diagnosis;
 using Sto.Scheduler.Engine.Tests.Support;
+using Sto.Scheduler.Engine.Tests.Solving;
 using static Sto.Scheduler.Engine.Tests.Explanation.ExplanationScenarios;
 
 namespace Sto.Scheduler.Engine.Tests.Explanation;
@@ -126,6 +127,31 @@ public sealed class CoreDiagnosisTests
         Assert.Equal(ExplanationCodes.NoStaffInWeek, reason.Code);
         Assert.Equal("2027-W04", reason.Fact("week"));
         Assert.StartsWith("'Dronetechniek' ran no group although 4 pupils would rather have it; it cannot run without another pupil losing their place: 'Dronetechniek' (north): no staff in 2027-W04", ExplanationText.Render(diagnosis), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CoreDiagnosis_explains_a_closed_offer_by_its_size_and_the_minimum_of_the_group_its_pupils_are_in()
+    {
+        var problem = new ProblemBuilder()
+            .School("north")
+            .Offer("drones", "north", min: 2, max: 2)
+            .Offer("wood", "north", min: 3)
+            .Pupils(3, "north", "drones", "wood")
+            .Docent("de-vries", "north", "drones")
+            .Docent("bakker", "north", "wood")
+            .Build();
+        var allocation = Solve(problem);
+        Assert.Equal(3, allocation.CountIn("wood"));
+
+        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, allocation, Unbounded).Cases);
+
+        Assert.Equal((DiagnosisSubjectKind.OfferClosed, "drones", DiagnosisStatus.MinimalReasons), (diagnosis.Kind, diagnosis.Subject, diagnosis.Status));
+        Assert.Equal(
+            [(ExplanationCodes.GroupFull, "drones"), (ExplanationCodes.GroupBelowMinimum, "wood")],
+            diagnosis.Reasons.Select(r => (r.Code, r.Subject)));
+        Assert.Equal(
+            "'drones' ran no group although 3 pupils would rather have it; it cannot run without another pupil losing their place: 'drones' (north): the group is full (at most 2 pupils). 'wood' (north): a group needs at least 3 pupils; its smallest group has 3, so it cannot give up anyone.",
+            ExplanationText.Render(diagnosis));
     }
 
     [Fact]
