@@ -32,7 +32,8 @@ public static partial class ExplanationText
             ? "nobody can staff it"
             : Count(canStaff, "staff member") + " can staff it" + (parts.Count > 0 ? ": " + string.Join(", ", parts) : "");
         var docents = docent.Length > 0 && available >= needed ? ", but no qualified docent among them" : "";
-        return Inv($"no staff in {F(reason, "week")} — a group of {I(reason, "group-size")} needs {Count(needed, "staff member")}{docent}, {available} available{docents} ({why}).");
+        var at = reason.Fact("venue") is { Length: > 0 } venue ? Inv($" at '{venue}'") : "";
+        return Inv($"no staff in {F(reason, "week")}{at} — a group of {I(reason, "group-size")} needs {Count(needed, "staff member")}{docent}, {available} available{docents} ({why}).");
     }
 
     private static void AddPart(List<string> parts, int count, string what)

@@ -30,12 +30,13 @@ public sealed class CoreDiagnosisTests
         Assert.Equal(ExplanationCodes.NoStaffInWeek, reason.Code);
         Assert.Equal("install", reason.Subject);
         Assert.Equal("2027-W04", reason.Fact("week"));
+        Assert.Equal("Van Dijk Installatie", reason.Fact("venue"));
         Assert.Equal(16, reason.IntFact("group-size"));
         Assert.Equal(2, reason.IntFact("staff-needed"));
         Assert.Equal(1, reason.IntFact("staff-available"));
         Assert.Equal(1, reason.IntFact("staff-absent"));
         Assert.Equal(
-            $"Pupil {diagnosis.Subject} (and 8 more pupils with the same diagnosis) was left out; no place without another pupil losing theirs: 'Installatietechniek' (north): no staff in 2027-W04 — a group of 16 needs 2 staff members including a qualified docent, 1 available (2 staff members can staff it: 1 absent).",
+            $"Pupil {diagnosis.Subject} (and 8 more pupils with the same diagnosis) was left out; no place without another pupil losing theirs: 'Installatietechniek' (north): no staff in 2027-W04 at 'Van Dijk Installatie' — a group of 16 needs 2 staff members including a qualified docent, 1 available (2 staff members can staff it: 1 absent).",
             ExplanationText.Render(diagnosis));
         Assert.Equal(9, report.PupilsLeftOut);
         Assert.Equal(9, report.SubjectsDiagnosed + report.SubjectsNotDiagnosed);

@@ -104,8 +104,10 @@ internal static class DiagnosisReasons
             }
         }
 
+        var venues = string.Join(", ", sessions.Select(x => context.Index.Venues.TryGetValue(x.Venue, out var v) ? v.Name : x.Venue.Value ?? "").Distinct());
         return new FactList()
             .Add("week", week)
+            .Add("venue", venues)
             .Add("group-size", size)
             .Add("staff-needed", StaffRules.RequiredStaff(size, kind, context.Rules))
             .Add("qualified-docent-needed", context.Rules.RequireQualifiedDocentPerGroup)
