@@ -207,6 +207,22 @@ public sealed class CoreDiagnosisTests
     }
 
     [Fact]
+    public void CoreSearch_keeps_the_core_found_but_does_not_call_it_minimal_when_time_runs_out()
+    {
+        var problem = HotspotWeekWithOneStaff(pupils: 24);
+        var allocation = Solve(problem);
+        var context = new ExplanationContext(problem, allocation);
+        var pupil = context.Index.Pupils[allocation.Unplaced[0].Pupil];
+
+        var (status, reasons) = CoreSearch.Minimal(DiagnosisModel.ForPupil(context, pupil), Unbounded, () => true);
+        var diagnosisCase = new DiagnosisCase(DiagnosisSubjectKind.PupilLeftOut, pupil.Id.Value, [pupil.Id], [], status, "");
+
+        Assert.Equal(DiagnosisStatus.ReasonsNotProvenMinimal, status);
+        Assert.Contains(reasons, r => r.Kind == AssumptionKind.StaffInWeek && r.Week == new Week(2027, 4));
+        Assert.EndsWith("(A time limit stopped the proof that every reason is needed.)", ExplanationText.Render(diagnosisCase), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CoreDiagnosis_is_empty_when_everyone_is_placed()
     {
         var problem = HotspotBeyondBusReach();

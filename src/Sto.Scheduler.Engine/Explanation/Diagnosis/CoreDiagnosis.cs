@@ -53,7 +53,7 @@ public static class CoreDiagnosis
             }
 
             var model = pupil is not null ? DiagnosisModel.ForPupil(context, pupil) : DiagnosisModel.ForOffer(context, offer!);
-            var (status, reasons) = Run(context, model, pupil, settings);
+            var (status, reasons) = Run(context, model, pupil, settings, () => cancellationToken.IsCancellationRequested || (settings.TimeBudget is { } limit && clock.Elapsed >= limit));
             diagnosed++;
             solves += model.Solves;
             deterministic += model.DeterministicSeconds;
@@ -78,9 +78,10 @@ public static class CoreDiagnosis
         return new DiagnosisReport(ordered, leftOut.Count, closed.Count, diagnosed, leftOut.Count + closed.Count - diagnosed, solves, deterministic);
     }
 
-    private static (DiagnosisStatus Status, ImmutableArray<ExplanationReason> Reasons) Run(ExplanationContext context, DiagnosisModel model, Pupil? target, DiagnosisSettings settings)
+    private static (DiagnosisStatus Status, ImmutableArray<ExplanationReason> Reasons) Run(
+        ExplanationContext context, DiagnosisModel model, Pupil? target, DiagnosisSettings settings, Func<bool> outOfTime)
     {
-        var (status, core) = CoreSearch.Minimal(model, settings);
+        var (status, core) = CoreSearch.Minimal(model, settings, outOfTime);
         var reasons = core
             .OrderBy(a => a.Week)
             .ThenBy(a => a.Offer.Value, StringComparer.Ordinal)

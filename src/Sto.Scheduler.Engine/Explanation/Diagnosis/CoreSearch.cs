@@ -10,7 +10,10 @@ namespace Sto.Scheduler.Engine.Explanation.Diagnosis;
 /// </summary>
 internal static class CoreSearch
 {
-    public static (DiagnosisStatus Status, IReadOnlyList<DiagnosisAssumption> Reasons) Minimal(DiagnosisModel model, DiagnosisSettings settings)
+    /// <param name="model">The subject's model.</param>
+    /// <param name="settings">Limits per solve.</param>
+    /// <param name="outOfTime">True once the diagnosis' time budget is spent: shrinking stops, the core so far is kept.</param>
+    public static (DiagnosisStatus Status, IReadOnlyList<DiagnosisAssumption> Reasons) Minimal(DiagnosisModel model, DiagnosisSettings settings, Func<bool> outOfTime)
     {
         var all = model.Assumptions;
         var (status, core) = Solve(model, all, settings);
@@ -31,6 +34,12 @@ internal static class CoreSearch
             if (!current.Contains(candidate))
             {
                 continue;
+            }
+
+            if (outOfTime())
+            {
+                proven = false;
+                break;
             }
 
             var trial = current.Where(a => a != candidate).ToList();

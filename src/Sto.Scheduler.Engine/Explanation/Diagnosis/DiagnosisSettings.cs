@@ -11,7 +11,8 @@ public sealed record DiagnosisSettings
 
     /// <summary>
     /// Wall-clock budget of the whole diagnosis: no new subject is started once it is spent (the rest are counted as not
-    /// diagnosed). Null: no budget (tests, for reproducible output).
+    /// diagnosed), and the subject in progress stops shrinking its reasons (<see cref="DiagnosisStatus.ReasonsNotProvenMinimal"/>),
+    /// so a call overruns it by at most one solve. Null: no budget (tests, for reproducible output).
     /// </summary>
     public TimeSpan? TimeBudget { get; init; } = TimeSpan.FromSeconds(3);
 
