@@ -271,14 +271,7 @@ public sealed class CoreDiagnosisTests
     /// </summary>
     private static SchedulingProblem HotspotWeekWithOneStaff(int pupils)
     {
-        var hotspot = new Venue
-        {
-            Id = new VenueId("van-dijk"),
-            Name = "Van Dijk Installatie",
-            Kind = VenueKind.CompanyHotspot,
-            Location = new GeoPoint(52.2 + (3 / 111.2), 6.9),
-            WeeklyPupilCapacity = 40,
-        };
+        var hotspot = VanDijkHotspot(northKm: 3, capacity: 40);
         return new ProblemBuilder()
             .School("north")
             .Venue(hotspot)
