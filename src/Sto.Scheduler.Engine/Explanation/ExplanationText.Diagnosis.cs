@@ -19,7 +19,7 @@ public static partial class ExplanationText
         text.Append(pupil
             ? "Pupil " + diagnosisCase.Subject + (others > 0 ? Inv($" (and {Count(others, "more pupil")} with the same diagnosis)") : "") + " was left out"
             : Title(diagnosisCase.OfferName.Length > 0 ? diagnosisCase.OfferName : diagnosisCase.Subject, "") + Inv($" ran no group although {Count(others + 1, "pupil")} would rather have it"));
-        if (diagnosisCase.Status is DiagnosisStatus.MinimalReasons or DiagnosisStatus.ReasonsNotProvenMinimal)
+        if (diagnosisCase.Status is DiagnosisStatus.MinimalReasons or DiagnosisStatus.ReasonsNotProvenMinimal && !diagnosisCase.Reasons.IsDefaultOrEmpty)
         {
             text.Append(pupil ? "; no place without another pupil losing theirs:" : "; it cannot run without another pupil losing their place:");
         }
@@ -33,6 +33,9 @@ public static partial class ExplanationText
                 break;
             case DiagnosisStatus.Undecided:
                 text.Append(": undecided within the time limit.");
+                break;
+            case DiagnosisStatus.MinimalReasons when diagnosisCase.Reasons.IsDefaultOrEmpty:
+                text.Append(pupil ? ": none of their choices is an elective offered in this period." : ": nobody who could take it can join it.");
                 break;
             default:
                 foreach (var reason in diagnosisCase.Reasons)

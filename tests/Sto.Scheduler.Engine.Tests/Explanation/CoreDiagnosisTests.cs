@@ -223,6 +223,23 @@ public sealed class CoreDiagnosisTests
     }
 
     [Fact]
+    public void CoreDiagnosis_says_so_when_none_of_a_pupils_choices_is_offered()
+    {
+        var problem = new ProblemBuilder()
+            .School("north")
+            .Offer("metal", "north", min: 1)
+            .Pupils(1, "north", "ghost")
+            .Docent("de-vries", "north", "metal")
+            .Build();
+
+        var diagnosis = Assert.Single(CoreDiagnosis.Diagnose(problem, new Allocation(), Unbounded).Cases);
+
+        Assert.Equal(DiagnosisStatus.MinimalReasons, diagnosis.Status);
+        Assert.Empty(diagnosis.Reasons);
+        Assert.Equal("Pupil north-01 was left out: none of their choices is an elective offered in this period.", ExplanationText.Render(diagnosis));
+    }
+
+    [Fact]
     public void CoreDiagnosis_is_empty_when_everyone_is_placed()
     {
         var problem = HotspotBeyondBusReach();

@@ -22,9 +22,15 @@ internal static class CoreSearch
             return (DiagnosisStatus.NoRuleBlocks, []);
         }
 
-        if (status != CpSolverStatus.Infeasible || core.Count == 0)
+        if (status != CpSolverStatus.Infeasible)
         {
             return (DiagnosisStatus.Undecided, []);
+        }
+
+        if (core.Count == 0)
+        {
+            // Impossible whatever the rules: the premise alone rules it out (e.g. no choice is a known offer).
+            return (DiagnosisStatus.MinimalReasons, []);
         }
 
         var proven = true;
