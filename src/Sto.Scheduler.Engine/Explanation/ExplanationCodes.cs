@@ -74,4 +74,7 @@ public static class ExplanationCodes
 
     /// <summary>Diagnosis only: unplaced pupils none of whose choices passes the candidate rules.</summary>
     public const string PupilsWithoutFeasibleChoice = "pupils-without-feasible-choice";
+
+    /// <summary>Diagnosis only: a group of the offer needs at least its minimum, and too few could join (H5).</summary>
+    public const string GroupBelowMinimum = "group-below-minimum";
 }

@@ -32,7 +32,8 @@ public static partial class ExplanationText
             ? "nobody can staff it"
             : Count(canStaff, "staff member") + " can staff it" + (parts.Count > 0 ? ": " + string.Join(", ", parts) : "");
         var docents = docent.Length > 0 && available >= needed ? ", but no qualified docent among them" : "";
-        return Inv($"no staff in {F(reason, "week")} — a group of {I(reason, "group-size")} needs {Count(needed, "staff member")}{docent}, {available} available{docents} ({why}).");
+        var at = reason.Fact("venue") is { Length: > 0 } venue ? Inv($" at '{venue}'") : "";
+        return Inv($"no staff in {F(reason, "week")}{at} — a group of {I(reason, "group-size")} needs {Count(needed, "staff member")}{docent}, {available} available{docents} ({why}).");
     }
 
     private static void AddPart(List<string> parts, int count, string what)
@@ -49,6 +50,11 @@ public static partial class ExplanationText
         var head = F(reason, "limit") == "venue"
             ? Inv($"venue '{F(reason, "venue")}' is full in {F(reason, "week")} ({I(reason, "capacity")} places)")
             : groups > 1 ? Inv($"all {groups} groups are full") : "the group is full";
+        if (F(reason, "limit") != "venue" && reason.IntFact("maximum") is { } maximum)
+        {
+            head += Inv($" (at most {Count(maximum, "pupil")}{(groups > 1 ? " each" : "")})");
+        }
+
         return head + Priority(reason, "pupils in it") + ".";
     }
 
@@ -82,6 +88,20 @@ public static partial class ExplanationText
         }
 
         return "no rule blocks it; the plan as a whole gives other pupils better choices this way.";
+    }
+
+    private static string BelowMinimum(ExplanationReason reason)
+    {
+        var minimum = I(reason, "minimum");
+        if (reason.IntFact("smallest-group") is { } smallest)
+        {
+            return Inv($"a group needs at least {Count(minimum, "pupil")}; its smallest group has {smallest}, so it cannot give up {(smallest - minimum == 0 ? "anyone" : "more than " + Count(smallest - minimum, "pupil"))}.");
+        }
+
+        var couldJoin = I(reason, "could-join");
+        return couldJoin < minimum
+            ? Inv($"a group needs at least {Count(minimum, "pupil")} and only {couldJoin} could take it.")
+            : Inv($"a group needs at least {Count(minimum, "pupil")}; of the {couldJoin} who could take it, too few can leave their current group.");
     }
 
     private static string WithoutChoice(ExplanationReason reason)

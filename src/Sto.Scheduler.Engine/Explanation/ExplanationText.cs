@@ -80,6 +80,7 @@ public static partial class ExplanationText
             ExplanationCodes.MoreStaffNeeded => Inv($"there are seats left, but one more pupil would need a {Ordinal(I(reason, "staff-needed"))} staff member in {F(reason, "week")} and nobody free can staff it."),
             ExplanationCodes.TradeOff => TradeOff(reason),
             ExplanationCodes.PupilsWithoutFeasibleChoice => WithoutChoice(reason),
+            ExplanationCodes.GroupBelowMinimum => BelowMinimum(reason),
             _ => Inv($"{reason.Code}."),
         };
     }

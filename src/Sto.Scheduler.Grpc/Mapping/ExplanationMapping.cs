@@ -1,4 +1,5 @@
 using Sto.Scheduler.Engine.Explanation;
+using Sto.Scheduler.Engine.Explanation.Diagnosis;
 using V1 = Sto.Scheduler.Api.V1;
 
 namespace Sto.Scheduler.Grpc.Mapping;
@@ -49,6 +50,33 @@ public static class ExplanationMapping
         Pupils = { finding.Pupils.Select(p => p.Value) },
         Text = ExplanationText.Render(finding),
     };
+
+    public static V1.DiagnosisCase ToProto(DiagnosisCase diagnosisCase)
+    {
+        ArgumentNullException.ThrowIfNull(diagnosisCase);
+        return new V1.DiagnosisCase
+        {
+        SubjectKind = diagnosisCase.Kind switch
+        {
+            DiagnosisSubjectKind.PupilLeftOut => V1.DiagnosisCase.Types.SubjectKind.PupilLeftOut,
+            DiagnosisSubjectKind.OfferClosed => V1.DiagnosisCase.Types.SubjectKind.OfferClosed,
+            _ => V1.DiagnosisCase.Types.SubjectKind.Unspecified,
+        },
+        Subject = diagnosisCase.Subject,
+        Pupils = { diagnosisCase.Pupils.Select(p => p.Value) },
+        Reasons = { diagnosisCase.Reasons.Select(ToProto) },
+        Status = diagnosisCase.Status switch
+        {
+            DiagnosisStatus.MinimalReasons => V1.DiagnosisCase.Types.Status.MinimalReasons,
+            DiagnosisStatus.ReasonsNotProvenMinimal => V1.DiagnosisCase.Types.Status.ReasonsNotProvenMinimal,
+            DiagnosisStatus.NoRuleBlocks => V1.DiagnosisCase.Types.Status.NoRuleBlocks,
+            DiagnosisStatus.Undecided => V1.DiagnosisCase.Types.Status.Undecided,
+            _ => V1.DiagnosisCase.Types.Status.Unspecified,
+        },
+        ElectiveName = diagnosisCase.OfferName,
+        Text = ExplanationText.Render(diagnosisCase),
+        };
+    }
 
     public static V1.FairnessMetrics ToProto(FairnessMetrics metrics) => new()
     {

@@ -6,7 +6,7 @@ using V1 = Sto.Scheduler.Api.V1;
 
 namespace Sto.Scheduler.Grpc.Mapping;
 
-/// <summary>Disruptions (wire ↔ Engine) and the Engine's diff → wire. Domain ids are resource names.</summary>
+/// <summary>Disruptions and diffs, wire ↔ Engine, both directions. Domain ids are resource names.</summary>
 public static class ReplanMapping
 {
     /// <summary>Adds a violation for every malformed disruption field (names, weeks, times, a missing kind).</summary>
@@ -140,6 +140,86 @@ public static class ReplanMapping
         MovedPupilCount = diff.MovedPupilCount,
         UnavoidableMoveCount = unavoidable,
     };
+
+    /// <summary>An Engine disruption → wire (PupilAdded carries the pupil's resource name only).</summary>
+    public static V1.Disruption ToProto(Disruption disruption)
+    {
+        ArgumentNullException.ThrowIfNull(disruption);
+        return disruption switch
+        {
+            Disruption.StaffUnavailable d => new V1.Disruption
+            {
+                StaffUnavailable = new V1.Disruption.Types.StaffUnavailable { StaffMember = d.Staff.Value, Weeks = { d.Weeks.Select(w => w.ToString()) } },
+            },
+            Disruption.VenueCapacityChanged d => new V1.Disruption
+            {
+                VenueCapacityChanged = new V1.Disruption.Types.VenueCapacityChanged { Venue = d.Venue.Value, Weeks = { d.Weeks.Select(w => w.ToString()) }, PupilCapacity = d.PupilCapacity },
+            },
+            Disruption.SessionMoved d => new V1.Disruption
+            {
+                SessionMoved = new V1.Disruption.Types.SessionMoved
+                {
+                    ElectiveOffer = d.Offer.Value, Week = d.Week.ToString(), Venue = d.Venue.Value, StartTime = d.Start.ToTimeOfDay(), EndTime = d.End.ToTimeOfDay(),
+                },
+            },
+            Disruption.OfferCancelled d => new V1.Disruption { OfferCancelled = new V1.Disruption.Types.OfferCancelled { ElectiveOffer = d.Offer.Value } },
+            Disruption.PupilAdded d => new V1.Disruption { PupilAdded = new V1.Disruption.Types.PupilAdded { Pupil = d.Pupil.Id.Value } },
+            Disruption.PupilRemoved d => new V1.Disruption { PupilRemoved = new V1.Disruption.Types.PupilRemoved { Pupil = d.Pupil.Value } },
+            Disruption.PupilChangedSchool d => new V1.Disruption
+            {
+                PupilChangedSchool = new V1.Disruption.Types.PupilChangedSchool { Pupil = d.Pupil.Value, School = d.School.Value },
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(disruption), disruption.GetType().Name, "Unknown disruption kind."),
+        };
+    }
+
+    /// <summary>
+    /// A wire diff → the Engine's (the counterpart of <see cref="ToProto(AllocationDiff, int, string, string)"/>; empty
+    /// offers and group 0 become null). Throws <see cref="FormatException"/> on a week that is not an ISO week.
+    /// </summary>
+    public static AllocationDiff ToDomain(V1.AllocationDiff diff)
+    {
+        ArgumentNullException.ThrowIfNull(diff);
+        return new AllocationDiff
+        {
+            PupilMoves =
+            [
+                .. diff.PupilMoves.Select(m => new PupilMove
+                {
+                    Pupil = new PupilId(m.Pupil),
+                    FromOffer = m.FromElectiveOffer.Length > 0 ? new OfferId(m.FromElectiveOffer) : null,
+                    FromGroup = m.FromGroup > 0 ? m.FromGroup : null,
+                    ToOffer = m.ToElectiveOffer.Length > 0 ? new OfferId(m.ToElectiveOffer) : null,
+                    ToGroup = m.ToGroup > 0 ? m.ToGroup : null,
+                    Reason = m.Reason,
+                }),
+            ],
+            StaffChanges =
+            [
+                .. diff.StaffChanges.Select(c => new StaffChange
+                {
+                    Offer = new OfferId(c.ElectiveOffer),
+                    Group = c.Group,
+                    Week = Week.Parse(c.Week.ToUpperInvariant()),
+                    Removed = [.. c.RemovedStaffMembers.Select(s => new StaffId(s))],
+                    Added = [.. c.AddedStaffMembers.Select(s => new StaffId(s))],
+                }),
+            ],
+            BusChanges =
+            [
+                .. diff.BusChanges.Select(b => new BusChange
+                {
+                    Week = Week.Parse(b.Week.ToUpperInvariant()),
+                    FromSchool = new SchoolId(b.School),
+                    ToVenue = new VenueId(b.Venue),
+                    BusesBefore = b.BusCountBefore,
+                    BusesAfter = b.BusCountAfter,
+                    PupilsBefore = b.PupilCountBefore,
+                    PupilsAfter = b.PupilCountAfter,
+                }),
+            ],
+        };
+    }
 
     /// <summary>The pupils whose elective changed in a stored diff (the base run's RecentlyMoved for the next re-plan).</summary>
     public static ImmutableArray<PupilId> MovedPupils(V1.AllocationDiff diff) =>

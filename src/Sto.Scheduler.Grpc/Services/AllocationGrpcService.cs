@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Sto.Scheduler.Api.V1;
 using Sto.Scheduler.Engine.Explanation;
+using CoreDiagnosis = Sto.Scheduler.Engine.Explanation.Diagnosis.CoreDiagnosis;
+using DiagnosisSettings = Sto.Scheduler.Engine.Explanation.Diagnosis.DiagnosisSettings;
 using DisruptionApplier = Sto.Scheduler.Engine.Replanning.DisruptionApplier;
 using Sto.Scheduler.Engine.Serialization;
 using Sto.Scheduler.Grpc.Auth;
@@ -322,11 +324,16 @@ public sealed class AllocationGrpcService(
         ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
         var run = await runs.GetAsync(request.Name, context.CancellationToken);
         var (problem, allocation) = await LoadSnapshotAsync(run, request.Name, context.CancellationToken);
+        var report = CoreDiagnosis.Diagnose(problem, allocation, DiagnosisSettings.Default, context.CancellationToken);
         return new DiagnoseAllocationRunResponse
         {
             AllocationRun = request.Name,
             Findings = { RunDiagnosis.Diagnose(problem, allocation).Select(ExplanationMapping.ToProto) },
             Fairness = ExplanationMapping.ToProto(FairnessReport.Calculate(problem, allocation)),
+            Cases = { report.Cases.Select(ExplanationMapping.ToProto) },
+            PupilsLeftOutCount = report.PupilsLeftOut,
+            OffersClosedCount = report.OffersClosed,
+            UndiagnosedCount = report.SubjectsNotDiagnosed,
         };
     }
 

@@ -34,6 +34,8 @@ public sealed class ReplanCommandTests
         Golden.Matches(explain.Output, "explain");
         Assert.Equal(ExitCodes.Ok, diagnose.ExitCode);
         Assert.Contains("Fairness: first choice", diagnose.Output, StringComparison.Ordinal);
+        Assert.Contains("Diagnosis (CP-SAT, smallest sets of reasons)", diagnose.Output, StringComparison.Ordinal);
+        Assert.Contains("no staff in 2026-W15", diagnose.Output, StringComparison.Ordinal);
     }
 
     [Fact]

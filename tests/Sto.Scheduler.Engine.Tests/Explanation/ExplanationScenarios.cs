@@ -38,14 +38,7 @@ internal static class ExplanationScenarios
     /// <summary>A company hotspot 5 km north of "north", hosting week 4 of an elective that meets at north's lab in week 3.</summary>
     public static SchedulingProblem HotspotBeyondBusReach()
     {
-        var hotspot = new Venue
-        {
-            Id = new VenueId("van-dijk"),
-            Name = "Van Dijk Installatie",
-            Kind = VenueKind.CompanyHotspot,
-            Location = new GeoPoint(52.2 + (5 / 111.2), 6.9),
-            WeeklyPupilCapacity = 12,
-        };
+        var hotspot = VanDijkHotspot(northKm: 5, capacity: 12);
         return new ProblemBuilder()
             .School("north")
             .School("far", northKm: -12)
@@ -62,6 +55,16 @@ internal static class ExplanationScenarios
             .Docent("smit", "far", "far-metal")
             .Build();
     }
+
+    /// <summary>The company hotspot "Van Dijk Installatie" (venue "van-dijk") <paramref name="northKm"/> north of "north".</summary>
+    public static Venue VanDijkHotspot(double northKm, int capacity) => new()
+    {
+        Id = new VenueId("van-dijk"),
+        Name = "Van Dijk Installatie",
+        Kind = VenueKind.CompanyHotspot,
+        Location = new GeoPoint(52.2 + (northKm / 111.2), 6.9),
+        WeeklyPupilCapacity = capacity,
+    };
 
     /// <summary>A hybrid docent who is the only one able to staff "drones" is absent in 2027-W04.</summary>
     public static SchedulingProblem HybridDocentAbsent() => new ProblemBuilder()

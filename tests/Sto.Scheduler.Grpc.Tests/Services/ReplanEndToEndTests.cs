@@ -82,7 +82,52 @@ public sealed class ReplanEndToEndTests
         var diagnosis = await runs.DiagnoseAllocationRunAsync(new DiagnoseAllocationRunRequest { Name = replan.Name }, app.Planner());
         Assert.Equal(0.5, diagnosis.Fairness.FirstChoiceRate);
         Assert.All(diagnosis.Findings, f => Assert.False(string.IsNullOrEmpty(f.Text)));
+        var closed = Assert.Single(diagnosis.Cases);
+        Assert.Equal((DiagnosisCase.Types.SubjectKind.OfferClosed, Offer, DiagnosisCase.Types.Status.MinimalReasons), (closed.SubjectKind, closed.Subject, closed.Status));
+        var staff = Assert.Single(closed.Reasons);
+        Assert.Equal("no-staff-in-week", staff.Code);
+        Assert.Contains(staff.Facts, f => f.Key == "week" && f.Value == "2026-W15");
+        Assert.Contains("2026-W15", closed.Text, StringComparison.Ordinal);
+        Assert.Equal((0, 1, 0), (diagnosis.PupilsLeftOutCount, diagnosis.OffersClosedCount, diagnosis.UndiagnosedCount));
         await cancel.CancelAsync();
+    }
+
+    [Fact]
+    public async Task A_published_replan_can_be_replanned_again_and_the_pupil_moved_the_first_time_stays()
+    {
+        await using var app = new SchedulerAppFactory { UseFakeEngine = false };
+        await SeedTwoOffersAsync(app);
+        var runs = new AllocationService.AllocationServiceClient(app.Channel);
+        var settings = new RunSettings { TimeLimit = Duration.FromTimeSpan(TimeSpan.FromSeconds(5)) };
+        var first = await runs.CreateAllocationRunAsync(new CreateAllocationRunRequest
+        {
+            Parent = SubregionName, AllocationRunId = "eerste", AllocationRun = new AllocationRun { Weeks = { "2026-W14", "2026-W15" }, Settings = settings },
+        }, app.Planner());
+        await AllocationServiceTests.WatchToEndAsync(app, runs, first.Name);
+        await runs.PublishAllocationRunAsync(new PublishAllocationRunRequest { Name = first.Name }, app.Planner());
+        var replan = await runs.ReplanAllocationRunAsync(new ReplanAllocationRunRequest
+        {
+            Name = first.Name, AllocationRunId = "herplan", Settings = settings,
+            Disruptions = { new Disruption { StaffUnavailable = new Disruption.Types.StaffUnavailable { StaffMember = DeVries, Weeks = { "2026-W15" } } } },
+        }, app.Planner());
+        Assert.Equal(State.Succeeded, (await AllocationServiceTests.WatchToEndAsync(app, runs, replan.Name)).State);
+        await runs.PublishAllocationRunAsync(new PublishAllocationRunRequest { Name = replan.Name }, app.Planner());
+
+        var again = await runs.ReplanAllocationRunAsync(new ReplanAllocationRunRequest
+        {
+            Name = replan.Name, AllocationRunId = "herplan-2", Settings = settings,
+            Disruptions = { new Disruption { PupilRemoved = new Disruption.Types.PupilRemoved { Pupil = PupilB } } },
+        }, app.Planner());
+        var done = await AllocationServiceTests.WatchToEndAsync(app, runs, again.Name);
+
+        Assert.True(done.State == State.Succeeded, done.Error?.ToString());
+        Assert.Equal(replan.Name, done.ReplanOf);
+        var diff = await runs.GetAllocationDiffAsync(new GetAllocationDiffRequest { Name = again.Name }, app.Planner());
+        Assert.Equal(replan.Name, diff.BaseAllocationRun);
+        var removed = Assert.Single(diff.PupilMoves);
+        Assert.Equal((PupilB, Solderen, "", "pupil-removed"), (removed.Pupil, removed.FromElectiveOffer, removed.ToElectiveOffer, removed.Reason));
+        var allocation = await runs.GetAllocationAsync(new GetAllocationRequest { Name = again.Name + "/allocation" }, app.Planner());
+        Assert.Contains(allocation.Placements, p => p.Pupil == PupilA && p.ElectiveOffer == Solderen);
     }
 
     [Fact]

@@ -14,18 +14,17 @@ internal static class ReplanCommands
     public static Command Replan(Func<ParseResult, CliContext> context)
     {
         var run = new Argument<string>("run") { Description = "The published run to re-plan (e.g. run-1)." };
-        var staff = new Option<string[]>("--staff-unavailable") { Description = "STAFF@WEEK[,WEEK]: school/staff-id (or full name) is unavailable in those ISO weeks.", AllowMultipleArgumentsPerToken = false };
-        var venue = new Option<string[]>("--venue-closed") { Description = "VENUE@WEEK[,WEEK]: the venue (id or full name) is closed in those weeks." };
-        var offer = new Option<string[]>("--offer-cancelled") { Description = "school/offer-id (or full name): the elective group is cancelled." };
-        var pupil = new Option<string[]>("--pupil-removed") { Description = "school/pupil-id (or full name): the pupil left." };
+        var disruptions = new DisruptionOptions();
         var timeLimit = new Option<int?>("--time-limit") { Description = "Seconds the solver may search; default: the server's." };
         var id = new Option<string?>("--id") { Description = "Id of the new run; default: chosen by the server." };
         var wait = new Option<bool>("--wait") { Description = "Follow the re-plan to its end and show the diff." };
         var validateOnly = new Option<bool>("--validate-only") { Description = "Check the changes against the published run without queuing." };
-        var command = new Command("replan", "Re-plan the published run after changes, moving as few pupils as possible.")
+        var command = new Command("replan", "Re-plan the published run after changes, moving as few pupils as possible.") { run };
+        foreach (var option in disruptions.All.Concat([timeLimit, id, wait, validateOnly]))
         {
-            run, staff, venue, offer, pupil, timeLimit, id, wait, validateOnly,
-        };
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
@@ -36,34 +35,10 @@ internal static class ReplanCommands
                 RequestId = Guid.NewGuid().ToString(),
                 ValidateOnly = parse.GetValue(validateOnly),
             };
-            foreach (var value in parse.GetValue(staff) ?? [])
-            {
-                var (subject, weeks) = SplitAt(value, "--staff-unavailable");
-                request.Disruptions.Add(new Disruption { StaffUnavailable = new Disruption.Types.StaffUnavailable { StaffMember = StaffName(cli.Subregion, subject), Weeks = { weeks } } });
-            }
-
-            foreach (var value in parse.GetValue(venue) ?? [])
-            {
-                var (subject, weeks) = SplitAt(value, "--venue-closed");
-                request.Disruptions.Add(new Disruption
-                {
-                    VenueCapacityChanged = new Disruption.Types.VenueCapacityChanged { Venue = Names.SubregionChild(cli.Subregion, subject, "venues"), Weeks = { weeks }, PupilCapacity = 0 },
-                });
-            }
-
-            foreach (var value in parse.GetValue(offer) ?? [])
-            {
-                request.Disruptions.Add(new Disruption { OfferCancelled = new Disruption.Types.OfferCancelled { ElectiveOffer = OfferName(cli.Subregion, value) } });
-            }
-
-            foreach (var value in parse.GetValue(pupil) ?? [])
-            {
-                request.Disruptions.Add(new Disruption { PupilRemoved = new Disruption.Types.PupilRemoved { Pupil = Names.Pupil(cli.Subregion, value) } });
-            }
-
+            request.Disruptions.Add(disruptions.Read(parse, cli.Subregion));
             if (request.Disruptions.Count == 0)
             {
-                throw new CliException(ExitCodes.Usage, "Give at least one change: --staff-unavailable, --venue-closed, --offer-cancelled or --pupil-removed.");
+                throw new CliException(ExitCodes.Usage, "Give at least one change: " + string.Join(", ", disruptions.All.Select(o => o.Name)) + ".");
             }
 
             if (parse.GetValue(timeLimit) is { } seconds)
@@ -133,9 +108,10 @@ internal static class ReplanCommands
                 return ExitCodes.Ok;
             }
 
-            if (response.Findings.Count == 0)
+            WriteCases(cli, response);
+            if (response.Findings.Count > 0)
             {
-                cli.Line("No findings: every pupil is placed and every wanted offer that could run, runs.");
+                cli.Line("Findings against the final plan (rule-based):");
             }
 
             foreach (var finding in response.Findings)
@@ -153,6 +129,31 @@ internal static class ReplanCommands
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The CP-SAT cases: per pupil left out (grouped) and per closed offer, the minimal reasons.</summary>
+    private static void WriteCases(CliContext cli, DiagnoseAllocationRunResponse response)
+    {
+        if (response.PupilsLeftOutCount == 0 && response.OffersClosedCount == 0)
+        {
+            cli.Line("No findings: every pupil is placed and every wanted offer that could run, runs.");
+            return;
+        }
+
+        var skipped = response.UndiagnosedCount > 0 ? $"; {response.UndiagnosedCount} not diagnosed (limit per call)" : "";
+        cli.Line($"Diagnosis (CP-SAT, smallest sets of reasons): {response.PupilsLeftOutCount} pupil(s) left out, {response.OffersClosedCount} wanted offer(s) closed{skipped}.");
+        foreach (var diagnosisCase in response.Cases)
+        {
+            var status = diagnosisCase.Status switch
+            {
+                DiagnosisCase.Types.Status.MinimalReasons => "minimal",
+                DiagnosisCase.Types.Status.ReasonsNotProvenMinimal => "not proven minimal",
+                DiagnosisCase.Types.Status.NoRuleBlocks => "no rule blocks",
+                _ => "undecided",
+            };
+            cli.Line($"- [{status}] {string.Join(", ", diagnosisCase.Pupils.Take(5).Select(p => Names.Relative(cli.Subregion, p)))}{(diagnosisCase.Pupils.Count > 5 ? ", …" : "")}");
+            cli.Line($"  {diagnosisCase.Text}");
+        }
     }
 
     public static Command Explain(Func<ParseResult, CliContext> context)
@@ -220,36 +221,6 @@ internal static class ReplanCommands
 
         cli.Line($"moved {diff.MovedPupilCount}, unavoidable ≥ {diff.UnavoidableMoveCount}");
     }
-
-    private static (string Subject, string[] Weeks) SplitAt(string value, string option)
-    {
-        var at = value.LastIndexOf('@');
-        var weeks = at < 0 ? [] : value[(at + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (at <= 0 || weeks.Length == 0)
-        {
-            throw new CliException(ExitCodes.Usage, $"{option} '{value}': expected ID@WEEK[,WEEK], e.g. s01/de-vries@2026-W14,2026-W15.");
-        }
-
-        return (value[..at], [.. weeks.Select(w => WeekRange.Parse(w, option).Single())]);
-    }
-
-    private static string StaffName(string subregion, string value)
-    {
-        if (value.StartsWith("regions/", StringComparison.Ordinal))
-        {
-            return value;
-        }
-
-        var parts = value.Split('/');
-        return parts.Length == 2 && parts.All(p => p.Length > 0)
-            ? $"{subregion}/schools/{parts[0]}/staffMembers/{parts[1]}"
-            : throw new CliException(ExitCodes.Usage, $"--staff-unavailable '{value}': expected school/staff-id (e.g. s01/de-vries) or a full name.");
-    }
-
-    private static string OfferName(string subregion, string value) =>
-        value.StartsWith("regions/", StringComparison.Ordinal) || value.Split('/') is [{ Length: > 0 }, { Length: > 0 }]
-            ? Names.OfferReference(subregion, "", value)
-            : throw new CliException(ExitCodes.Usage, $"--offer-cancelled '{value}': expected school/offer-id (e.g. s01/booglas) or a full name.");
 
     private static void Show(CliContext cli, AllocationRun run)
     {
