@@ -10,13 +10,7 @@ namespace Sto.Scheduler.Engine.Modeling;
 /// </summary>
 internal static class FlowBound
 {
-    /// <param name="model">The model whose pairs and offers make the network.</param>
-    /// <param name="offerCapacity">
-    /// Lower seat counts for some offers (the hint's repair rounds learn them from plans that could not staff more);
-    /// with any given, the result is a steering target, not a bound.
-    /// </param>
-    public static (int MaxPlaced, long MinRankCost, Dictionary<int, int> OfferOfPupil) Compute(
-        AllocationModel model, IReadOnlyDictionary<int, int>? offerCapacity = null)
+    public static (int MaxPlaced, long MinRankCost, Dictionary<int, int> OfferOfPupil) Compute(AllocationModel model)
     {
         var pupils = model.Pupils.Length;
         var offers = model.Offers.Length;
@@ -45,13 +39,7 @@ internal static class FlowBound
                 continue;
             }
 
-            var seats = options.Max(x => x.MaxPupils);
-            if (offerCapacity is not null && offerCapacity.TryGetValue(o, out var lowered))
-            {
-                seats = Math.Min(seats, lowered);
-            }
-
-            flow.AddArcWithCapacityAndUnitCost(firstOffer + o, sink, seats, 0);
+            flow.AddArcWithCapacityAndUnitCost(firstOffer + o, sink, options.Max(x => x.MaxPupils), 0);
             flow.AddArcWithCapacityAndUnitCost(firstGate + o, firstOffer + o, Math.Max(0, model.Offers[o].OpenSeats), 0);
         }
 

@@ -178,13 +178,14 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
         if (model.Pairs.Count > LargeModelPairs)
         {
             parts.Add("cp_model_probing_level:0");
+        }
 
-            // Later tiers only refine the plan: on large models a full presolve would eat their whole budget before
-            // the hint is even loaded, so they start searching from the hint at once.
-            if (tier > 0)
-            {
-                parts.Add("cp_model_presolve:false");
-            }
+        // Later tiers only refine the plan: on large models, and in re-plans with their short budget split over six
+        // tiers, a full presolve would eat a tier's whole share before the hint is even loaded, so they start
+        // searching from the hint at once.
+        if (tier > 0 && (model.Pairs.Count > LargeModelPairs || model.Baseline is not null))
+        {
+            parts.Add("cp_model_presolve:false");
         }
 
         if (settings.DeterministicTimeLimit is { } budget)

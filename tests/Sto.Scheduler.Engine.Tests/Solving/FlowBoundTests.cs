@@ -18,31 +18,6 @@ public sealed class FlowBoundTests
         Assert.Equal(4, offerOfPupil.Values.Count(o => model.Offers[o].Id.Value == "metal"));
     }
 
-    [Fact]
-    public void Learned_seat_counts_lower_an_offers_capacity_and_move_its_pupils_on()
-    {
-        var model = Model();
-        var metal = Array.FindIndex(model.Offers, o => o.Id.Value == "metal");
-
-        var (placed, rankCost, offerOfPupil) = FlowBound.Compute(model, new Dictionary<int, int> { [metal] = 1 });
-
-        Assert.Equal(6, placed);
-        Assert.Equal(5, rankCost);
-        Assert.Equal(1, offerOfPupil.Values.Count(o => o == metal));
-    }
-
-    [Fact]
-    public void A_learned_capacity_never_raises_the_seats()
-    {
-        var model = Model();
-        var metal = Array.FindIndex(model.Offers, o => o.Id.Value == "metal");
-
-        var (_, rankCost, offerOfPupil) = FlowBound.Compute(model, new Dictionary<int, int> { [metal] = 40 });
-
-        Assert.Equal(2, rankCost);
-        Assert.Equal(4, offerOfPupil.Values.Count(o => o == metal));
-    }
-
     private static AllocationModel Model()
     {
         var problem = new ProblemBuilder()
