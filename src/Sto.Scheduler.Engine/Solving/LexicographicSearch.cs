@@ -17,7 +17,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
     {
         [TierNames.PlacementAndPreference] = 6,
         [TierNames.Placement] = 3,
-        [TierNames.Moves] = 3,
+        [TierNames.Moves] = 6,
         [TierNames.Preference] = 3,
         [TierNames.Weighted] = 8,
         [TierNames.Travel] = 1.5,
