@@ -118,6 +118,9 @@ public static partial class ExplanationText
 
     private static int I(ExplanationReason reason, string key) => reason.IntFact(key) ?? 0;
 
+    private static string KitsInUse(int count, string kit) =>
+        count == 1 ? Inv($"the only '{kit}' kit is in use") : Inv($"all {count} '{kit}' kits are in use");
+
     private static string Count(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 

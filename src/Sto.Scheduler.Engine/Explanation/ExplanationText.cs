@@ -73,7 +73,7 @@ public static partial class ExplanationText
             ExplanationCodes.NoStaffInWeek => NoStaff(reason),
             ExplanationCodes.VenueClosedInWeek => Inv($"the group could not run: venue '{F(reason, "venue")}' is closed in {F(reason, "week")}."),
             ExplanationCodes.VenueFullInWeek => Inv($"the group could not run: venue '{F(reason, "venue")}' has {I(reason, "free-places")} of {I(reason, "capacity")} places left in {F(reason, "week")} and a group needs at least {I(reason, "minimum")}."),
-            ExplanationCodes.KitsUsedUpInWeek => Inv($"the group could not run: all {I(reason, "kit-count")} '{F(reason, "kit")}' kits are in use in {F(reason, "week")} (a group needs {I(reason, "kits-needed")})."),
+            ExplanationCodes.KitsUsedUpInWeek => Inv($"the group could not run: {KitsInUse(I(reason, "kit-count"), F(reason, "kit"))} in {F(reason, "week")} (a group needs {I(reason, "kits-needed")})."),
             ExplanationCodes.OpenSeatsUsed => Inv($"all {Count(I(reason, "open-seats"), "seat")} for pupils from other schools are taken{Priority(reason, "pupils on them")}."),
             ExplanationCodes.GroupFull => GroupFull(reason),
             ExplanationCodes.JustifiedEnvy => "at least one pupil in it has lower priority for it; the planner can review this case.",

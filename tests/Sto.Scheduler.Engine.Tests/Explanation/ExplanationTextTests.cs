@@ -41,6 +41,20 @@ public sealed class ExplanationTextTests
             ExplanationText.Render(verdict));
     }
 
+    [Theory]
+    [InlineData("1", "the only 'robot-kit' kit is in use")]
+    [InlineData("3", "all 3 'robot-kit' kits are in use")]
+    public void ExplanationText_counts_the_kits_in_use_in_words(string count, string expected)
+    {
+        var reason = new ExplanationReason(ExplanationCodes.KitsUsedUpInWeek, "robotics",
+            [new("kit", "robot-kit"), new("kit-count", count), new("week", "2026-W07"), new("kits-needed", "1")]);
+        var verdict = new ChoiceVerdict(new OfferId("robotics"), 1, "Robotica", "", ChoiceOutcome.BetterChoiceBlocked, [reason]);
+
+        Assert.Equal(
+            $"1st choice 'Robotica': the group could not run: {expected} in 2026-W07 (a group needs 1).",
+            ExplanationText.Render(verdict));
+    }
+
     [Fact]
     public void ExplanationText_does_not_depend_on_the_current_culture()
     {
