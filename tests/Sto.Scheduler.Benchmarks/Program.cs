@@ -220,9 +220,12 @@ void RunDemo()
         Console.WriteLine(QualityReport.Render(demo.Quality));
         var fairness = Sto.Scheduler.Engine.Explanation.FairnessReport.Calculate(problem, demo.Allocation);
         Console.WriteLine($"justified envy: {fairness.JustifiedEnvyCount}");
-        foreach (var finding in Sto.Scheduler.Engine.Explanation.RunDiagnosis.Diagnose(problem, demo.Allocation).Take(5))
+        var diagnosis = Sto.Scheduler.Engine.Explanation.Diagnosis.CoreDiagnosis.Diagnose(problem, demo.Allocation);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"diagnosis (CP-SAT): {diagnosis.PupilsLeftOut} left out, {diagnosis.OffersClosed} offers closed, {diagnosis.SubjectsDiagnosed} diagnosed in {diagnosis.Solves} solves ({diagnosis.DeterministicSeconds:F2} deterministic s), {diagnosis.SubjectsNotDiagnosed} not diagnosed"));
+        foreach (var diagnosisCase in diagnosis.Cases.Take(5))
         {
-            Console.WriteLine("diagnosis: " + Sto.Scheduler.Engine.Explanation.ExplanationText.Render(finding));
+            Console.WriteLine("  " + Sto.Scheduler.Engine.Explanation.ExplanationText.Render(diagnosisCase));
         }
     }
 }
