@@ -16,6 +16,9 @@ internal sealed record BenchFamily(string Name, Func<int, DemoParameters> Parame
         new("large", DemoParameters.LargeSubregion),
         new("region", DemoParameters.Region),
         new("stress", Stress),
+        new("subregion-planned", seed => DemoParameters.Subregion(seed) with { SupplyFollowsDemand = true }),
+        new("large-planned", seed => DemoParameters.LargeSubregion(seed) with { SupplyFollowsDemand = true }),
+        new("region-planned", seed => DemoParameters.Region(seed) with { SupplyFollowsDemand = true }),
     ];
 
     /// <summary>A stress region of ~15,000 pupils: three regions' worth of schools and offers over 60 km.</summary>

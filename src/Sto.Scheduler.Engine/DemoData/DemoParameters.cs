@@ -62,6 +62,13 @@ public sealed record DemoParameters
     /// <summary>Distance decay of preferences: weight × exp(−km / this).</summary>
     public double PreferenceDecayKm { get; init; } = 8;
 
+    /// <summary>
+    /// Plan supply from the choices: offers wanted (1st or 2nd choice) by more pupils than they seat get parallel
+    /// groups and staff for them, as schools do once the choices are in. Off by default (the tight regions the
+    /// benchmarks started with); the "planned" families turn it on.
+    /// </summary>
+    public bool SupplyFollowsDemand { get; init; }
+
     /// <summary>σ of the lognormal attractiveness of an offer.</summary>
     public double PopularitySigma { get; init; } = 0.6;
 

@@ -35,6 +35,7 @@ internal sealed partial class DemoProblemBuilder(DemoParameters parameters)
         AddVenues();
         AddStaff();
         AddPupils();
+        PlanSupplyForDemand();
         return Assemble();
     }
 
