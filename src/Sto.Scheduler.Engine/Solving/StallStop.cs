@@ -39,7 +39,15 @@ internal sealed class StallStop : IDisposable
     /// <summary>True when this watchdog ended the search.</summary>
     public bool StoppedEarly { get; private set; }
 
-    public void Dispose() => _timer.Dispose();
+    /// <summary>Stops the timer and waits for a check in flight, so it never touches the solver after the tier.</summary>
+    public void Dispose()
+    {
+        using var done = new ManualResetEvent(false);
+        if (_timer.Dispose(done))
+        {
+            done.WaitOne();
+        }
+    }
 
     private static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(50);
 
