@@ -50,7 +50,7 @@ public static class AllocationSolver
         var (maxPlaced, flowCost, flowOffers) = FlowBound.Compute(model);
         // Reproducible runs always make every improvement round; otherwise the rounds stop at a tenth of the budget.
         var hintDeadline = settings.DeterministicTimeLimit is null ? clock.Elapsed + (settings.TimeLimit / 10) : (TimeSpan?)null;
-        var hint = settings.UseGreedyHint ? HintBuilder.FromGreedy(model, flowOffers, clock, hintDeadline) : null;
+        var hint = settings.UseGreedyHint ? HintBuilder.FromGreedy(model, flowOffers, clock, hintDeadline, settings.StartingPlan) : null;
 
         var search = new LexicographicSearch(model, settings, progress);
         var (solution, tiers) = search.Run(hint?.Values, clock, cancellationToken, FirstTierLowerBound(model, maxPlaced, flowOffers.Count));

@@ -21,8 +21,10 @@ internal static class HintBuilder
     /// <param name="flowOffers">The offer the flow relaxation gave each pupil it placed.</param>
     /// <param name="clock">The run's clock.</param>
     /// <param name="deadline">No new improvement round starts after this time on <paramref name="clock"/>; null = all rounds.</param>
+    /// <param name="startingPlan">A plan to continue from (repaired first); the hint when it is at least as good.</param>
     public static SolverHint FromGreedy(
-        AllocationModel model, IReadOnlyDictionary<int, int> flowOffers, Stopwatch? clock = null, TimeSpan? deadline = null)
+        AllocationModel model, IReadOnlyDictionary<int, int> flowOffers, Stopwatch? clock = null, TimeSpan? deadline = null,
+        Allocation? startingPlan = null)
     {
         if (model.Baseline is not null)
         {
@@ -31,6 +33,19 @@ internal static class HintBuilder
 
         var problem = model.Index.Problem;
         var order = ArrivalOrders.ByLottery(problem);
+        var greedy = FromGreedyRounds(model, flowOffers, problem, order, clock, deadline);
+        if (startingPlan is null)
+        {
+            return greedy;
+        }
+
+        var continued = FromAllocation(model, GreedyAllocator.Repair(problem, startingPlan, order));
+        return (continued.Unplaced, continued.RankCost).CompareTo((greedy.Unplaced, greedy.RankCost)) <= 0 ? continued : greedy;
+    }
+
+    private static SolverHint FromGreedyRounds(
+        AllocationModel model, IReadOnlyDictionary<int, int> flowOffers, SchedulingProblem problem, IReadOnlyList<PupilId> order, Stopwatch? clock, TimeSpan? deadline)
+    {
         var best = FromAllocation(model, GreedyAllocator.Allocate(problem, order));
         if (flowOffers.Count == 0)
         {

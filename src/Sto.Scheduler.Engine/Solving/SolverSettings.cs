@@ -40,6 +40,13 @@ public sealed record SolverSettings
     /// <summary>When set, the search budget is CP-SAT deterministic time, making results byte-identical on repeat.</summary>
     public double? DeterministicTimeLimit { get; init; }
 
+    /// <summary>
+    /// A plan to continue from, e.g. the best plan of a run a service restart interrupted. It is repaired against the
+    /// problem (what is no longer allowed is dropped, pupils without a place are placed where possible) and used as
+    /// the hint when it is at least as good as the greedy one. Ignored by re-plans (they start from their baseline).
+    /// </summary>
+    public Domain.Allocation? StartingPlan { get; init; }
+
     /// <summary>Use the greedy allocation as a solution hint (recommended).</summary>
     public bool UseGreedyHint { get; init; } = true;
 

@@ -1,0 +1,50 @@
+using Sto.Scheduler.Engine.DemoData;
+using Sto.Scheduler.Engine.Domain;
+using Sto.Scheduler.Engine.Solving;
+
+namespace Sto.Scheduler.Engine.Tests.Solving;
+
+/// <summary>A run interrupted by a service restart continues from its best plan (SolverSettings.StartingPlan).</summary>
+public sealed class StartingPlanTests
+{
+    private static readonly SchedulingProblem Problem = DemoSubregionGenerator.Generate(DemoParameters.Subregion(4) with { PupilCount = 90, SchoolCount = 3, OfferCount = 20, CompanyHotspotCount = 2 });
+
+    [Fact]
+    public void A_better_starting_plan_becomes_the_hint()
+    {
+        var finished = Problem.SolveOrFail();
+
+        var continued = Problem.SolveOrFail(SolverTestExtensions.Reproducible with { StartingPlan = finished.Allocation });
+
+        Assert.Equal(finished.Quality.UnplacedCount, continued.Statistics.HintUnplaced);
+        Assert.Equal(finished.Quality.RankCost, continued.Statistics.HintRankCost);
+        Assert.True(continued.Quality.RankCost <= finished.Quality.RankCost);
+    }
+
+    [Fact]
+    public void A_starting_plan_with_unknown_pupils_offers_and_staff_is_repaired_not_trusted()
+    {
+        var stale = new Allocation
+        {
+            Placements = [new PupilPlacement { Pupil = new PupilId("gone"), Offer = new OfferId("nope"), Group = 1, Rank = 1 }],
+            Groups = [new GroupPlan { Offer = new OfferId("nope"), Group = 1, Pupils = [new PupilId("gone")] }],
+        };
+
+        var solved = Problem.SolveOrFail(SolverTestExtensions.Reproducible with { StartingPlan = stale });
+
+        Assert.Equal(Problem.SolveOrFail().Quality.UnplacedCount, solved.Quality.UnplacedCount);
+        Assert.Empty(Sto.Scheduler.Engine.Validation.AllocationChecker.Check(Problem, solved.Allocation));
+    }
+
+    [Fact]
+    public void A_starting_plan_never_makes_the_hint_worse_than_the_greedy_one()
+    {
+        var greedy = Problem.SolveOrFail();
+
+        var withEmpty = Problem.SolveOrFail(SolverTestExtensions.Reproducible with { StartingPlan = new Allocation() });
+
+        Assert.True(
+            (withEmpty.Statistics.HintUnplaced, withEmpty.Statistics.HintRankCost).CompareTo((greedy.Statistics.HintUnplaced, greedy.Statistics.HintRankCost)) <= 0,
+            $"hint with an empty starting plan ({withEmpty.Statistics.HintUnplaced}, {withEmpty.Statistics.HintRankCost}) is worse than the greedy one ({greedy.Statistics.HintUnplaced}, {greedy.Statistics.HintRankCost})");
+    }
+}
