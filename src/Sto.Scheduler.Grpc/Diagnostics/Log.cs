@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(3005, LogLevel.Information, "Run {Run} released for another attempt (shutdown)", EventName = "RunReleased")]
     public static partial void RunReleased(ILogger logger, string run);
 
+    [LoggerMessage(3008, LogLevel.Information, "Run {Run} continues from the {Placements} placements its interrupted attempt left", EventName = "RunResumed")]
+    public static partial void RunResumed(ILogger logger, string run, int placements);
+
     [LoggerMessage(3006, LogLevel.Warning, "Run {Run} lost its lease; result discarded", EventName = "RunLeaseLost")]
     public static partial void RunLeaseLost(ILogger logger, string run);
 

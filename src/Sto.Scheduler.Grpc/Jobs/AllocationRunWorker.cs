@@ -115,7 +115,15 @@ public sealed class AllocationRunWorker(
             }
 
             var solving = problem;
-            work = (p, ct) => engine.Solve(solving, ToSettings(run, settings), p, ct);
+            var solverSettings = ToSettings(run, settings);
+            if (await store.GetCheckpointAsync(run.Name, stoppingToken) is { } checkpoint
+                && ProblemJson.TryDeserializeAllocation(checkpoint, out var startingPlan, out _))
+            {
+                solverSettings = solverSettings with { StartingPlan = startingPlan };
+                Log.RunResumed(logger, run.Name, startingPlan!.Placements.Length);
+            }
+
+            work = (p, ct) => engine.Solve(solving, solverSettings, p, ct);
         }
 
         using var solveCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -156,7 +164,8 @@ public sealed class AllocationRunWorker(
 
         if (stoppingToken.IsCancellationRequested && !cancelledByPlanner)
         {
-            await ReleaseAsync(run.Name);
+            // The search stopped early but its best plan is valid: keep it, so the next claim continues from it.
+            await ReleaseAsync(run.Name, outcome is SolveOutcome.Solved best ? ProblemJson.SerializeAllocation(best.Allocation) : null);
             return;
         }
 
@@ -187,11 +196,11 @@ public sealed class AllocationRunWorker(
         }, null, null, CancellationToken.None);
 
     /// <summary>Gives the run back to the queue; bounded, so a dead database cannot hold up shutdown.</summary>
-    private async Task ReleaseAsync(string name)
+    private async Task ReleaseAsync(string name, string? checkpoint = null)
     {
         using var timeout = new CancellationTokenSource(ReleaseTimeout);
         await using var scope = scopes.CreateAsyncScope();
-        if (await scope.ServiceProvider.GetRequiredService<AllocationRunStore>().ReleaseAsync(name, _owner, timeout.Token))
+        if (await scope.ServiceProvider.GetRequiredService<AllocationRunStore>().ReleaseAsync(name, _owner, checkpoint, timeout.Token))
         {
             Log.RunReleased(logger, name);
         }

@@ -248,7 +248,15 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
     /// by any replica. The claim counts in attempt_count but not towards the dead-letter limit. A run whose
     /// cancel was requested meanwhile ends cancelled instead. False when the lease was no longer ours.
     /// </summary>
-    public async Task<bool> ReleaseAsync(string name, string owner, CancellationToken cancellationToken)
+    public Task<bool> ReleaseAsync(string name, string owner, CancellationToken cancellationToken) =>
+        ReleaseAsync(name, owner, null, cancellationToken);
+
+    /// <summary>
+    /// Gives a running run back to the queue (or ends it when a cancel was asked for). <paramref name="checkpoint"/>,
+    /// the best Engine allocation so far (ProblemJson), is kept with the queued run so the next claim continues from
+    /// it; a run never finished has no problem snapshot, so the checkpoint is never read as a result.
+    /// </summary>
+    public async Task<bool> ReleaseAsync(string name, string owner, string? checkpoint, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -268,6 +276,7 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
             {
                 SetState(record, run, State.Queued);
                 record.Releases++;
+                record.EngineAllocation = checkpoint ?? record.EngineAllocation;
             }
 
             record.Payload = ProtoJson.Write(run);
@@ -336,6 +345,11 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
         await db.AllocationRuns.AsNoTracking().Where(r => r.Name == runName).Select(r => r.Result).SingleOrDefaultAsync(cancellationToken) is { } json
             ? ProtoJson.Read<Allocation>(json)
             : null;
+
+    /// <summary>The best plan an interrupted run left when it was released (ProblemJson), or null; never a finished run's result.</summary>
+    public async Task<string?> GetCheckpointAsync(string runName, CancellationToken cancellationToken) =>
+        await db.AllocationRuns.AsNoTracking().Where(r => r.Name == runName && r.ProblemSnapshot == null)
+            .Select(r => r.EngineAllocation).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The Engine problem and allocation the run was solved with (and its diff), or null when it has none.</summary>
     public async Task<RunSnapshot?> GetSnapshotAsync(string runName, CancellationToken cancellationToken)

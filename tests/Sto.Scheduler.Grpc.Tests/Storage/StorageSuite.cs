@@ -241,7 +241,7 @@ public abstract class StorageSuite : IAsyncLifetime
     }
 
     [StorageFact]
-    public async Task A_run_in_progress_at_shutdown_is_queued_again_and_finished_after_a_restart()
+    public async Task A_run_in_progress_at_shutdown_is_queued_again_and_finished_after_a_restart_from_its_best_plan()
     {
         string name;
         await using (var first = NewApp())
@@ -260,6 +260,8 @@ public abstract class StorageSuite : IAsyncLifetime
             var row = await db.AllocationRuns.AsNoTracking().SingleAsync(r => r.Name == name);
             Assert.Equal((int)State.Queued, row.State);
             Assert.Null(row.LeaseOwner);
+            Assert.NotNull(row.EngineAllocation);
+            Assert.Null(row.ProblemSnapshot);
         }
 
         await using var second = NewApp();
@@ -267,6 +269,30 @@ public abstract class StorageSuite : IAsyncLifetime
         Assert.Equal(State.Succeeded, final.State);
         Assert.Equal(2, final.AttemptCount);
         Assert.Equal(1, second.FakeEngine.Calls);
+        var startingPlan = second.FakeEngine.LastSettings?.StartingPlan;
+        Assert.NotNull(startingPlan);
+        Assert.NotEmpty(startingPlan.Placements);
+    }
+
+    [StorageFact]
+    public async Task A_released_checkpoint_is_kept_across_releases_and_is_never_read_as_a_result()
+    {
+        var name = (await AddRunsAsync(1)).Single();
+        await using var db = NewContext();
+        var store = new AllocationRunStore(db, Time);
+
+        await store.TryClaimAsync("stopping-replica", Lease, 3, default);
+        db.ChangeTracker.Clear();
+        await store.ReleaseAsync(name, "stopping-replica", "{\"placements\":[]}", default);
+        db.ChangeTracker.Clear();
+        await store.TryClaimAsync("second", Lease, 3, default);
+        db.ChangeTracker.Clear();
+        await store.ReleaseAsync(name, "second", null, default);
+        db.ChangeTracker.Clear();
+
+        Assert.Equal("{\"placements\":[]}", await store.GetCheckpointAsync(name, default));
+        Assert.Null(await store.GetSnapshotAsync(name, default));
+        Assert.Null(await store.GetCheckpointAsync($"{Subregion}/allocationRuns/none", default));
     }
 
     protected SchedulerAppFactory NewApp() => new() { StorageProvider = Provider, StorageConnectionString = Storage.ConnectionString };

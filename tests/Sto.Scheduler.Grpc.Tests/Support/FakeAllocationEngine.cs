@@ -20,9 +20,13 @@ public sealed class FakeAllocationEngine : IAllocationEngine
 
     public int Calls => _calls;
 
+    /// <summary>The settings of the latest solve (to see e.g. the starting plan a resumed run got).</summary>
+    public SolverSettings? LastSettings { get; private set; }
+
     public SolveOutcome Solve(SchedulingProblem problem, SolverSettings settings, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
+        LastSettings = settings;
         progress?.Report(new SolveProgress { Tier = "placement", TierNumber = 1, TierCount = 5, Objective = 3, BestBound = 1, Gap = 0.5, Elapsed = TimeSpan.FromMilliseconds(10) });
         if (SolveTime > TimeSpan.Zero)
         {
