@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Sto.Scheduler.Engine.Baselines;
+using Sto.Scheduler.Engine.Domain;
+using Sto.Scheduler.Engine.Feasibility;
+using Sto.Scheduler.Engine.Modeling;
+using Sto.Scheduler.Engine.Solving;
+using Sto.Scheduler.Engine.Validation;
+
+namespace Sto.Scheduler.Benchmarks;
+
+/// <summary>
+/// G6 "first plan in ≤ 1 s": times each step before CP-SAT (median of the runs) and prints a hash of the built
+/// model, so a speed change can be checked to leave the model byte-identical.
+/// </summary>
+internal static class FirstPlanSteps
+{
+    public static void Print(SchedulingProblem problem, int runs)
+    {
+        var steps = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        string? hash = null;
+        for (var run = 0; run < runs; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            var last = TimeSpan.Zero;
+            void Step(string name)
+            {
+                var now = clock.Elapsed;
+                (steps.TryGetValue(name, out var list) ? list : steps[name] = []).Add((now - last).TotalSeconds);
+                last = now;
+            }
+
+            ProblemValidator.Validate(problem);
+            Step("validate");
+            var index = ProblemIndex.Build(problem);
+            Step("index");
+            var model = AllocationModelBuilder.Build(problem, index);
+            Step("model build");
+            var flow = FlowBound.Compute(model);
+            Step("flow bound");
+            var first = GreedyAllocator.Allocate(problem, ArrivalOrders.ByLottery(problem));
+            Step("first greedy round");
+            _ = first;
+            var firstPlanAt = clock.Elapsed;
+            HintBuilder.FromGreedy(model, flow.OfferOfPupil);
+            Step("full hint (all rounds)");
+            (steps.TryGetValue("first plan at (total)", out var total) ? total : steps["first plan at (total)"] = []).Add(firstPlanAt.TotalSeconds);
+            var text = model.Model.Model.ToString();
+            var now = hash;
+            hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+            if (now is not null && now != hash)
+            {
+                Console.WriteLine("model hash differs between runs!");
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pupils {problem.Pupils.Length}, model sha256 {hash}, median of {runs} runs"));
+        foreach (var (name, values) in steps)
+        {
+            values.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-24} {values[values.Count / 2]:F3} s   (runs: {string.Join(' ', values.Select(v => v.ToString("F3", CultureInfo.InvariantCulture)))})"));
+        }
+    }
+}
