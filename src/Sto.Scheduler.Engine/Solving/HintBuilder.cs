@@ -21,17 +21,28 @@ internal static class HintBuilder
     /// <param name="flowOffers">The offer the flow relaxation gave each pupil it placed.</param>
     /// <param name="clock">The run's clock.</param>
     /// <param name="deadline">No new improvement round starts after this time on <paramref name="clock"/>; null = all rounds.</param>
+    /// <param name="firstPlan">
+    /// Told the first complete plan as soon as it exists (after the first greedy round, before the improvement rounds),
+    /// so the caller can report it; does not change the hint.
+    /// </param>
     public static SolverHint FromGreedy(
-        AllocationModel model, IReadOnlyDictionary<int, int> flowOffers, Stopwatch? clock = null, TimeSpan? deadline = null)
+        AllocationModel model,
+        IReadOnlyDictionary<int, int> flowOffers,
+        Stopwatch? clock = null,
+        TimeSpan? deadline = null,
+        Action<SolverHint>? firstPlan = null)
     {
         if (model.Baseline is not null)
         {
-            return FromBaseline(model);
+            var fromBaseline = FromBaseline(model);
+            firstPlan?.Invoke(fromBaseline);
+            return fromBaseline;
         }
 
         var problem = model.Index.Problem;
         var order = ArrivalOrders.ByLottery(problem);
         var best = FromAllocation(model, GreedyAllocator.Allocate(problem, order));
+        firstPlan?.Invoke(best);
         if (flowOffers.Count == 0)
         {
             return best;
