@@ -21,6 +21,7 @@ internal static class FirstPlanSteps
     {
         var steps = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         string? hash = null;
+        string? hintHash = null;
         for (var run = 0; run < runs; run++)
         {
             var clock = Stopwatch.StartNew();
@@ -44,8 +45,9 @@ internal static class FirstPlanSteps
             Step("first greedy round");
             _ = first;
             var firstPlanAt = clock.Elapsed;
-            HintBuilder.FromGreedy(model, flow.OfferOfPupil);
+            var hint = HintBuilder.FromGreedy(model, flow.OfferOfPupil);
             Step("full hint (all rounds)");
+            hintHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{hint.Unplaced} {hint.RankCost} {string.Join(',', hint.Values)}")))[..16];
             (steps.TryGetValue("first plan at (total)", out var total) ? total : steps["first plan at (total)"] = []).Add(firstPlanAt.TotalSeconds);
             var text = model.Model.Model.ToString();
             var now = hash;
@@ -56,7 +58,7 @@ internal static class FirstPlanSteps
             }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pupils {problem.Pupils.Length}, model sha256 {hash}, median of {runs} runs"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pupils {problem.Pupils.Length}, model sha256 {hash}, hint sha256 {hintHash}, median of {runs} runs"));
         foreach (var (name, values) in steps)
         {
             values.Sort();
