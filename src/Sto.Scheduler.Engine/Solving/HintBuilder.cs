@@ -157,6 +157,9 @@ internal static class HintBuilder
             rankCost += isPlaced ? problem.Rules.Objective.RankCost(pair.Rank) : 0;
         }
 
+        // Looked up per offer below; grouping once avoids scanning every group and staff slot per offer.
+        var groupsByOffer = allocation.Groups.ToLookup(g => g.Offer);
+        var slotsByOffer = model.StaffSlots.ToLookup(s => s.Offer);
         for (var o = 0; o < model.Offers.Length; o++)
         {
             var options = model.Options[o];
@@ -165,11 +168,11 @@ internal static class HintBuilder
                 continue;
             }
 
-            var groups = allocation.Groups.Where(g => g.Offer == model.Offers[o].Id).ToList();
+            var groups = groupsByOffer[model.Offers[o].Id].ToList();
             var pupils = groups.Sum(g => g.Pupils.Length);
             var chosen = options.FindIndex(x => x.Groups == groups.Count && x.MinPupils <= pupils && pupils <= x.MaxPupils);
             values[model.OptionVars[o]![Math.Max(0, chosen)].GetIndex()] = 1;
-            foreach (var slot in model.StaffSlots.Where(s => s.Offer == o))
+            foreach (var slot in slotsByOffer[o])
             {
                 var week = model.WeekClasses[slot.WeekClass].Weeks[0];
                 var members = model.StaffTypes[slot.Type].Members.Select(m => model.Staff[m].Id).ToHashSet();
