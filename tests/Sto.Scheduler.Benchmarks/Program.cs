@@ -19,6 +19,7 @@ using Sto.Scheduler.Engine.Solving;
 //   peers-one --family F | --pupils N [...]                     the peers of one generated instance
 //   replan [--families … | --sizes 300,1000] [--seconds 30]    cold solve, then one cancelled hotspot week
 //   stats --family F | --pupils N                              what the CP-SAT model is made of
+//   firstplan --family F | --pupils N [--runs 3]                G6: seconds per step before CP-SAT, model hash
 //   repro [--family subregion] [--variant M2] [--seed 1] [--dtime 10] [--json PATH]
 //                                        G11: two solves in reproducible mode, byte-identical plans? YES/NO
 //   compare OLD.jsonl NEW.jsonl          ratios new ÷ old per cell of two --json files
@@ -85,6 +86,9 @@ switch (mode)
     case "stats":
         ModelStats.Print(Generate(SelectedFamily()), seed);
         break;
+    case "firstplan":
+        FirstPlanSteps.Print(Generate(SelectedFamily()), (int)Option("--runs", 3.0));
+        break;
     case "demo":
         RunDemo();
         break;
@@ -127,7 +131,7 @@ switch (mode)
         GoalSummary.Print(JsonLines.Representative([.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).SelectMany(JsonLines.Read)]), Console.Out);
         break;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Use bench, one, demo, peers, peers-one, replan, stats, repro, compare, goals or table.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Use bench, one, demo, peers, peers-one, replan, stats, firstplan, repro, compare, goals or table.");
         return 2;
 }
 

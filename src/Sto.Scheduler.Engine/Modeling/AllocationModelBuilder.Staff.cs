@@ -23,16 +23,35 @@ internal sealed partial class AllocationModelBuilder
                 continue;
             }
 
-            foreach (var session in _offers[o].Sessions)
+            // Who may staff the offer at all does not depend on the week: filter once, then per session only
+            // availability and reach, stopping as soon as both kinds of staff are found.
+            var offer = _offers[o];
+            var qualifiedForOffer = _staff.Where(s => StaffRules.CanStaff(s, offer, rules)).ToList();
+            foreach (var session in offer.Sessions)
             {
-                var able = _staff.Where(s => CanWork(s, _offers[o], session)).ToList();
-                if (!able.Any(s => StaffRules.CountsForRatio(s, rules)))
+                bool anyRatio = false, anyDocent = false;
+                foreach (var s in qualifiedForOffer)
+                {
+                    if (!s.IsAvailableIn(session.Week) || !StaffRules.CanReach(s, session, _problem.Afternoon, _index.Travel))
+                    {
+                        continue;
+                    }
+
+                    anyRatio |= StaffRules.CountsForRatio(s, rules);
+                    anyDocent |= StaffRules.IsQualifiedDocent(s);
+                    if (anyRatio && (anyDocent || !rules.RequireQualifiedDocentPerGroup))
+                    {
+                        break;
+                    }
+                }
+
+                if (!anyRatio)
                 {
                     _deadOffers[o] = $"no-staff:{session.Week}";
                     break;
                 }
 
-                if (rules.RequireQualifiedDocentPerGroup && !able.Any(StaffRules.IsQualifiedDocent))
+                if (rules.RequireQualifiedDocentPerGroup && !anyDocent)
                 {
                     _deadOffers[o] = $"no-qualified-docent:{session.Week}";
                     break;

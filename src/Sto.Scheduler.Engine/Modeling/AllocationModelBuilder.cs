@@ -91,6 +91,8 @@ internal sealed partial class AllocationModelBuilder
 
     private void CreatePairs()
     {
+        // Travel minutes depend only on the pupil's school and the offer: look the trips up once per pair of them.
+        var tripMinutes = new Dictionary<(SchoolId School, int Offer), int>();
         for (var p = 0; p < _pupils.Length; p++)
         {
             var pupil = _pupils[p];
@@ -107,10 +109,14 @@ internal sealed partial class AllocationModelBuilder
                     continue;
                 }
 
-                var minutes = 0;
-                foreach (var session in offer.Sessions)
+                if (!tripMinutes.TryGetValue((pupil.School, o), out var minutes))
                 {
-                    minutes += 2 * _index.Travel.PupilTrip(pupil.School, session.Venue).Minutes;
+                    foreach (var session in offer.Sessions)
+                    {
+                        minutes += 2 * _index.Travel.PupilTrip(pupil.School, session.Venue).Minutes;
+                    }
+
+                    tripMinutes[(pupil.School, o)] = minutes;
                 }
 
                 var literal = _model.NewBoolVar($"place[{pupil.Id}->{offer.Id}]");

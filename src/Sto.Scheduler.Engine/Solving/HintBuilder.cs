@@ -22,18 +22,28 @@ internal static class HintBuilder
     /// <param name="clock">The run's clock.</param>
     /// <param name="deadline">No new improvement round starts after this time on <paramref name="clock"/>; null = all rounds.</param>
     /// <param name="startingPlan">A plan to continue from (repaired first); the hint when it is at least as good.</param>
+    /// <param name="firstPlan">
+    /// Told the first complete plan as soon as it exists (after the first greedy round, before the improvement rounds),
+    /// so the caller can report it; does not change the hint.
+    /// </param>
     public static SolverHint FromGreedy(
-        AllocationModel model, IReadOnlyDictionary<int, int> flowOffers, Stopwatch? clock = null, TimeSpan? deadline = null,
-        Allocation? startingPlan = null)
+        AllocationModel model,
+        IReadOnlyDictionary<int, int> flowOffers,
+        Stopwatch? clock = null,
+        TimeSpan? deadline = null,
+        Allocation? startingPlan = null,
+        Action<SolverHint>? firstPlan = null)
     {
         if (model.Baseline is not null)
         {
-            return FromBaseline(model);
+            var fromBaseline = FromBaseline(model);
+            firstPlan?.Invoke(fromBaseline);
+            return fromBaseline;
         }
 
         var problem = model.Index.Problem;
         var order = ArrivalOrders.ByLottery(problem);
-        var greedy = FromGreedyRounds(model, flowOffers, problem, order, clock, deadline);
+        var greedy = FromGreedyRounds(model, flowOffers, problem, order, clock, deadline, firstPlan);
         if (startingPlan is null)
         {
             return greedy;
@@ -44,9 +54,16 @@ internal static class HintBuilder
     }
 
     private static SolverHint FromGreedyRounds(
-        AllocationModel model, IReadOnlyDictionary<int, int> flowOffers, SchedulingProblem problem, IReadOnlyList<PupilId> order, Stopwatch? clock, TimeSpan? deadline)
+        AllocationModel model,
+        IReadOnlyDictionary<int, int> flowOffers,
+        SchedulingProblem problem,
+        IReadOnlyList<PupilId> order,
+        Stopwatch? clock,
+        TimeSpan? deadline,
+        Action<SolverHint>? firstPlan)
     {
         var best = FromAllocation(model, GreedyAllocator.Allocate(problem, order));
+        firstPlan?.Invoke(best);
         if (flowOffers.Count == 0)
         {
             return best;
@@ -161,6 +178,9 @@ internal static class HintBuilder
             rankCost += isPlaced ? problem.Rules.Objective.RankCost(pair.Rank) : 0;
         }
 
+        // Looked up per offer below; grouping once avoids scanning every group and staff slot per offer.
+        var groupsByOffer = allocation.Groups.ToLookup(g => g.Offer);
+        var slotsByOffer = model.StaffSlots.ToLookup(s => s.Offer);
         for (var o = 0; o < model.Offers.Length; o++)
         {
             var options = model.Options[o];
@@ -169,11 +189,11 @@ internal static class HintBuilder
                 continue;
             }
 
-            var groups = allocation.Groups.Where(g => g.Offer == model.Offers[o].Id).ToList();
+            var groups = groupsByOffer[model.Offers[o].Id].ToList();
             var pupils = groups.Sum(g => g.Pupils.Length);
             var chosen = options.FindIndex(x => x.Groups == groups.Count && x.MinPupils <= pupils && pupils <= x.MaxPupils);
             values[model.OptionVars[o]![Math.Max(0, chosen)].GetIndex()] = 1;
-            foreach (var slot in model.StaffSlots.Where(s => s.Offer == o))
+            foreach (var slot in slotsByOffer[o])
             {
                 var week = model.WeekClasses[slot.WeekClass].Weeks[0];
                 var members = model.StaffTypes[slot.Type].Members.Select(m => model.Staff[m].Id).ToHashSet();

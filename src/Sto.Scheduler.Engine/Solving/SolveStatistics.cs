@@ -25,6 +25,10 @@ public sealed record SolveStatistics
 
     public long HintRankCost { get; init; }
 
+    /// <summary>
+    /// When the engine first had a complete plan that keeps every hard rule: the first greedy round of the hint (also
+    /// reported through the progress callback), or CP-SAT's first solution when no hint is built.
+    /// </summary>
     public TimeSpan TimeToFirstSolution { get; init; }
 
     public TimeSpan Elapsed { get; init; }

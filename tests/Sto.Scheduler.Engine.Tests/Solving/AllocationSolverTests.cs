@@ -128,6 +128,23 @@ public sealed class AllocationSolverTests
         Assert.All(ended, r => Assert.Equal((r.EndedTier!.Objective, r.EndedTier.BestBound, r.EndedTier.Gap), (r.Objective, r.BestBound, r.Gap)));
     }
 
+    [Fact]
+    public void The_first_greedy_plan_is_reported_as_a_first_tier_incumbent_before_the_search()
+    {
+        var reports = new List<SolveProgress>();
+
+        var outcome = Assert.IsType<SolveOutcome.Solved>(
+            AllocationSolver.Solve(Contended(), SolverTestExtensions.Reproducible, new SynchronousProgress<SolveProgress>(reports.Add)));
+
+        var first = reports[0];
+        var firstTier = outcome.Statistics.Tiers[0];
+        Assert.Equal((firstTier.Tier, 1, outcome.Statistics.Tiers.Length), (first.Tier, first.TierNumber, first.TierCount));
+        Assert.Null(first.EndedTier);
+        Assert.InRange(first.Objective, firstTier.Objective, long.MaxValue);
+        Assert.InRange(first.BestBound, 0, firstTier.Objective);
+        Assert.InRange(outcome.Statistics.TimeToFirstSolution, TimeSpan.Zero, first.Elapsed);
+    }
+
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
