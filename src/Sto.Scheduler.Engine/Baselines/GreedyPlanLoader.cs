@@ -17,8 +17,10 @@ internal sealed class GreedyPlanLoader(GreedyState state, GreedyPass pass)
     public void Load(Allocation plan)
     {
         var staffIndex = state.Staff.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var groups = plan.Groups.ToDictionary(g => (g.Offer, g.Group));
-        foreach (var members in plan.Placements.GroupBy(p => (p.Offer, p.Group)).OrderBy(g => g.Key.Offer.Value, StringComparer.Ordinal).ThenBy(g => g.Key.Group))
+        // A starting plan may come from storage: tolerate repeated groups and placements (the first one counts).
+        var groups = plan.Groups.NullToEmpty().Where(g => g is not null).GroupBy(g => (g.Offer, g.Group)).ToDictionary(g => g.Key, g => g.First());
+        var seated = new HashSet<int>();
+        foreach (var members in plan.Placements.NullToEmpty().Where(p => p is not null).GroupBy(p => (p.Offer, p.Group)).OrderBy(g => g.Key.Offer.Value, StringComparer.Ordinal).ThenBy(g => g.Key.Group))
         {
             if (!state.OfferIndex.TryGetValue(members.Key.Offer, out var offerIndex) || state.Offers[offerIndex].HasUnknownVenue)
             {
@@ -26,7 +28,7 @@ internal sealed class GreedyPlanLoader(GreedyState state, GreedyPass pass)
             }
 
             var offer = state.Offers[offerIndex];
-            var seats = Seats(members, offerIndex);
+            var seats = Seats(members, offerIndex, seated);
             if (seats.Count < offer.Offer.MinGroupSize || offer.Groups.Count >= offer.Offer.MaxParallelGroups)
             {
                 continue;
@@ -39,19 +41,22 @@ internal sealed class GreedyPlanLoader(GreedyState state, GreedyPass pass)
                 foreach (var (pupil, choice) in seats)
                 {
                     pass.Seat(pupil, choice, offer, group);
+                    seated.Add(pupil);
                 }
             }
         }
     }
 
     /// <summary>The group's pupils who may still take the offer (their choice passes the filter, the open seats hold).</summary>
-    private List<(int Pupil, GreedyChoice Choice)> Seats(IEnumerable<PupilPlacement> members, int offerIndex)
+    private List<(int Pupil, GreedyChoice Choice)> Seats(IEnumerable<PupilPlacement> members, int offerIndex, HashSet<int> seated)
     {
         var seats = new List<(int, GreedyChoice)>();
+        var inGroup = new HashSet<int>();
         var openSeatsLeft = state.Offers[offerIndex].Offer.OpenSeats - state.Offers[offerIndex].OtherSchoolPupils;
         foreach (var placement in members)
         {
-            if (!state.PupilIndex.TryGetValue(placement.Pupil, out var pupil)
+            if (placement is null || !state.PupilIndex.TryGetValue(placement.Pupil, out var pupil)
+                || (seated.Contains(pupil) && state.Rules.MaxPlacementsPerPupil <= 1) || !inGroup.Add(pupil)
                 || Array.Find(state.Pupils[pupil].Choices, c => c.OfferIndex == offerIndex) is not { } choice
                 || !GreedyPupilRules.MayTake(state, state.Pupils[pupil], choice)
                 || (choice.IsFromOtherSchool && openSeatsLeft-- <= 0))

@@ -189,6 +189,41 @@ public sealed class GreedyHintTests
         Assert.NotEqual(first, Assert.Single(weeks[1].Staff).Value);
     }
 
+    [Fact]
+    public void Repairing_a_malformed_plan_keeps_each_pupil_once_and_every_hard_rule()
+    {
+        var problem = new GreedyScenario()
+            .School("north")
+            .Offer("wood", "north-lab", host: "north")
+            .Offer("weld", "north-lab", host: "north")
+            .Docent("jansen", "north", "wood")
+            .Docent("de-vries", "north", "weld")
+            .Pupil("a", "north", "wood", "weld")
+            .Pupil("b", "north", "wood")
+            .Build();
+        var order = problem.Pupils.Select(p => p.Id).ToArray();
+        PupilPlacement Seat(string pupil, string offer) => new() { Pupil = new PupilId(pupil), Offer = new OfferId(offer), Group = 1, Rank = 1 };
+        var malformed = new Allocation
+        {
+            Placements = [Seat("a", "wood"), Seat("a", "wood"), Seat("a", "weld"), Seat("b", "wood"), Seat("ghost", "wood"), Seat("b", "nope")],
+            Groups =
+            [
+                new GroupPlan { Offer = new OfferId("wood"), Group = 1 },
+                new GroupPlan { Offer = new OfferId("wood"), Group = 1 },
+            ],
+        };
+
+        var repaired = GreedyAllocator.Repair(problem, malformed, order);
+        var defaults = GreedyAllocator.Repair(problem, new Allocation { Placements = default, Groups = default }, order);
+
+        Assert.Empty(AllocationChecker.Check(problem, repaired));
+        Assert.Single(repaired.Placements, p => p.Pupil.Value == "a");
+        Assert.Equal(("wood", 1), PlacementOf(repaired, "b"));
+        Assert.DoesNotContain(repaired.Placements, p => p.Pupil.Value == "ghost" || p.Offer.Value == "nope");
+        Assert.Empty(AllocationChecker.Check(problem, defaults));
+        Assert.Empty(defaults.Unplaced);
+    }
+
     private static GroupPlan GroupOf(Allocation allocation, string offer) =>
         Assert.Single(allocation.Groups, g => g.Offer.Value == offer);
 }
