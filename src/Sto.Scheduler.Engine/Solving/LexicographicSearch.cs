@@ -91,7 +91,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                     FinishedAt = clock.Elapsed,
                     DeterministicTime = response.DeterministicTime,
                 });
-                ReportTierEnd(tiers[^1], t, clock);
+                ReportTierEnd(tiers[^1], t, clock, solution);
                 model.Model.Add(expression <= objective);
                 SetHint(solution);
             }
@@ -100,7 +100,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 // No solution within this tier's budget (CP-SAT may drop a hint when time runs out in presolve):
                 // keep the previous tier's plan; this tier is reported as unproven (gap 1).
                 tiers.Add(new TierResult { Tier = name, Gap = 1, Elapsed = clock.Elapsed - started, FinishedAt = clock.Elapsed });
-                ReportTierEnd(tiers[^1], t, clock);
+                ReportTierEnd(tiers[^1], t, clock, solution);
             }
 
             if (cancellationToken.IsCancellationRequested)
@@ -122,9 +122,14 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
     /// Reports a tier's final result when it ends; the solution callback only sees incumbents, so without this the
     /// last report of a tier would miss the final proof.
     /// </summary>
-    private void ReportTierEnd(TierResult result, int tier, Stopwatch clock) =>
+    /// <remarks>
+    /// With <see cref="SolverSettings.ReportTierPlans"/> the report carries the plan the tier ended with, so a service
+    /// can keep it as a checkpoint a crashed run continues from.
+    /// </remarks>
+    private void ReportTierEnd(TierResult result, int tier, Stopwatch clock, long[] solution) =>
         progress?.Report(new SolveProgress
         {
+            Plan = settings.ReportTierPlans ? Decoding.SolutionDecoder.Decode(model, solution) : null,
             Tier = result.Tier,
             TierNumber = tier + 1,
             TierCount = model.Tiers.Count,

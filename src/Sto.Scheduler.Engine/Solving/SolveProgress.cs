@@ -19,4 +19,10 @@ public sealed record SolveProgress
 
     /// <summary>Set on the report made when a tier ends: that tier's final objective, proven bound and gap.</summary>
     public TierResult? EndedTier { get; init; }
+
+    /// <summary>
+    /// On a tier-end report when <see cref="SolverSettings.ReportTierPlans"/> is set: the complete plan the tier ended
+    /// with (every hard rule kept); null otherwise.
+    /// </summary>
+    public Domain.Allocation? Plan { get; init; }
 }

@@ -47,6 +47,12 @@ public sealed record SolverSettings
     /// </summary>
     public Domain.Allocation? StartingPlan { get; init; }
 
+    /// <summary>
+    /// Put the plan each tier ends with on its tier-end progress report (<see cref="SolveProgress.Plan"/>), e.g. for a
+    /// service to checkpoint; costs one decode per tier.
+    /// </summary>
+    public bool ReportTierPlans { get; init; }
+
     /// <summary>Use the greedy allocation as a solution hint (recommended).</summary>
     public bool UseGreedyHint { get; init; } = true;
 

@@ -115,7 +115,7 @@ public sealed class AllocationRunWorker(
             }
 
             var solving = problem;
-            var solverSettings = ToSettings(run, settings);
+            var solverSettings = ToSettings(run, settings) with { ReportTierPlans = true };
             if (await store.GetCheckpointAsync(run.Name, stoppingToken) is { } checkpoint
                 && ProblemJson.TryDeserializeAllocation(checkpoint, out var startingPlan, out _))
             {
@@ -138,7 +138,8 @@ public sealed class AllocationRunWorker(
             while (!heartbeatStop.IsCancellationRequested)
             {
                 await Task.Delay(interval, heartbeatStop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-                var (owned, cancel) = await beatStore.HeartbeatAsync(run.Name, _owner, settings.LeaseDuration, progress.Value, CancellationToken.None);
+                var (owned, cancel) = await beatStore.HeartbeatAsync(
+                    run.Name, _owner, settings.LeaseDuration, progress.Value, progress.TakeNewCheckpoint(), CancellationToken.None);
                 if (cancel || !owned)
                 {
                     cancelledByPlanner = cancel;
@@ -259,8 +260,21 @@ public sealed class AllocationRunWorker(
     {
         private readonly List<TierResult> _ended = [];
         private volatile RunProgress? _value;
+        private Engine.Domain.Allocation? _newPlan;
 
         public RunProgress? Value => _value;
+
+        /// <summary>The plan of the latest ended tier as ProblemJson, once (null when none is new since the last call).</summary>
+        public string? TakeNewCheckpoint()
+        {
+            Engine.Domain.Allocation? plan;
+            lock (_ended)
+            {
+                (plan, _newPlan) = (_newPlan, null);
+            }
+
+            return plan is null ? null : ProblemJson.SerializeAllocation(plan);
+        }
 
         public void Report(SolveProgress value)
         {
@@ -270,6 +284,8 @@ public sealed class AllocationRunWorker(
                 {
                     _ended.Add(ended);
                 }
+
+                _newPlan = value.Plan ?? _newPlan;
 
                 _value = AllocationMapping.ToProto(value, _ended);
             }

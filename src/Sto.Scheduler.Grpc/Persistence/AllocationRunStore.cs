@@ -156,8 +156,16 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
     /// Renews the lease and stores progress; returns (still owner, cancel requested). A concurrent write (a
     /// planner's cancel request) is not a lost lease: the row is read again and the heartbeat retried.
     /// </summary>
+    public Task<(bool Owned, bool CancelRequested)> HeartbeatAsync(
+        string name, string owner, TimeSpan lease, RunProgress? progress, CancellationToken cancellationToken) =>
+        HeartbeatAsync(name, owner, lease, progress, null, cancellationToken);
+
+    /// <summary>
+    /// Renews the lease and stores the latest progress and, when given, the plan of the latest ended tier as the run's
+    /// checkpoint (ProblemJson), so a replica that claims the run after this one crashed continues from it.
+    /// </summary>
     public async Task<(bool Owned, bool CancelRequested)> HeartbeatAsync(
-        string name, string owner, TimeSpan lease, RunProgress? progress, CancellationToken cancellationToken)
+        string name, string owner, TimeSpan lease, RunProgress? progress, string? checkpoint, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -177,6 +185,11 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
                     record.Payload = ProtoJson.Write(run);
                     record.Etag = ResourceStore.NewEtag();
                 }
+            }
+
+            if (checkpoint is not null && record.ProblemSnapshot is null)
+            {
+                record.EngineAllocation = checkpoint;
             }
 
             record.UpdateTimeMs = Now();

@@ -47,4 +47,32 @@ public sealed class StartingPlanTests
             (withEmpty.Statistics.HintUnplaced, withEmpty.Statistics.HintRankCost).CompareTo((greedy.Statistics.HintUnplaced, greedy.Statistics.HintRankCost)) <= 0,
             $"hint with an empty starting plan ({withEmpty.Statistics.HintUnplaced}, {withEmpty.Statistics.HintRankCost}) is worse than the greedy one ({greedy.Statistics.HintUnplaced}, {greedy.Statistics.HintRankCost})");
     }
+
+    [Fact]
+    public void With_tier_plans_every_tier_end_report_carries_a_valid_plan_and_otherwise_none()
+    {
+        var withPlans = new List<SolveProgress>();
+        var without = new List<SolveProgress>();
+
+        AllocationSolver.Solve(Problem, SolverTestExtensions.Reproducible with { ReportTierPlans = true }, new Collect(withPlans));
+        AllocationSolver.Solve(Problem, SolverTestExtensions.Reproducible, new Collect(without));
+
+        var ends = withPlans.Where(p => p.EndedTier is not null).ToList();
+        Assert.Equal(4, ends.Count);
+        Assert.All(ends, end => Assert.Empty(Sto.Scheduler.Engine.Validation.AllocationChecker.Check(Problem, end.Plan!)));
+        Assert.All(withPlans.Where(p => p.EndedTier is null), p => Assert.Null(p.Plan));
+        Assert.All(without, p => Assert.Null(p.Plan));
+    }
+
+    /// <summary>Collects reports synchronously (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    private sealed class Collect(List<SolveProgress> reports) : IProgress<SolveProgress>
+    {
+        public void Report(SolveProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
 }

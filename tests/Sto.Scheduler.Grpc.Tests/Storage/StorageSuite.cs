@@ -253,6 +253,13 @@ public abstract class StorageSuite : IAsyncLifetime
                 new CreateAllocationRunRequest { Parent = TestData.SubregionName, AllocationRun = new AllocationRun() }, first.Planner())).Name;
             await EventuallyAsync(async () => first.FakeEngine.Calls == 1
                 && (await runs.GetAllocationRunAsync(new GetAllocationRunRequest { Name = name }, first.Planner())).State == State.Running);
+
+            // While it runs, the heartbeat keeps the plan of the ended tier as the checkpoint a crash would leave.
+            await EventuallyAsync(async () =>
+            {
+                await using var running = NewContext();
+                return (await running.AllocationRuns.AsNoTracking().SingleAsync(r => r.Name == name)).EngineAllocation is not null;
+            });
         }
 
         await using (var db = NewContext())
@@ -272,6 +279,26 @@ public abstract class StorageSuite : IAsyncLifetime
         var startingPlan = second.FakeEngine.LastSettings?.StartingPlan;
         Assert.NotNull(startingPlan);
         Assert.NotEmpty(startingPlan.Placements);
+    }
+
+    [StorageFact]
+    public async Task A_heartbeat_checkpoint_survives_a_crashed_replica_for_the_next_claim()
+    {
+        var name = (await AddRunsAsync(1)).Single();
+        await using var db = NewContext();
+        var store = new AllocationRunStore(db, Time);
+
+        await store.TryClaimAsync("crashing", Lease, 3, default);
+        db.ChangeTracker.Clear();
+        var (owned, _) = await store.HeartbeatAsync(name, "crashing", Lease, null, "{\"placements\":[]}", default);
+        db.ChangeTracker.Clear();
+        Time.Advance(Lease * 2);
+        var reclaimed = await store.TryClaimAsync("next", Lease, 3, default);
+        db.ChangeTracker.Clear();
+
+        Assert.True(owned);
+        Assert.Equal(name, reclaimed!.Name);
+        Assert.Equal("{\"placements\":[]}", await store.GetCheckpointAsync(name, default));
     }
 
     [StorageFact]

@@ -28,16 +28,6 @@ public sealed class FakeAllocationEngine : IAllocationEngine
         Interlocked.Increment(ref _calls);
         LastSettings = settings;
         progress?.Report(new SolveProgress { Tier = "placement", TierNumber = 1, TierCount = 5, Objective = 3, BestBound = 1, Gap = 0.5, Elapsed = TimeSpan.FromMilliseconds(10) });
-        if (SolveTime > TimeSpan.Zero)
-        {
-            cancellationToken.WaitHandle.WaitOne(SolveTime);
-        }
-
-        if (HoldUntilCancelled)
-        {
-            cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(20));
-        }
-
         var placements = problem.Pupils
             .Where(p => !p.Choices.IsDefaultOrEmpty)
             .Select(p => new PupilPlacement { Pupil = p.Id, Offer = p.Choices.OrderBy(c => c.Rank).First().Offer, Group = 1, Rank = 1 })
@@ -66,6 +56,22 @@ public sealed class FakeAllocationEngine : IAllocationEngine
             PlacementsByRank = [placements.Length],
             RunningGroups = groups.Length,
         };
+        if (settings.ReportTierPlans)
+        {
+            var ended = new TierResult { Tier = "placement", Objective = unplaced.Length, BestBound = unplaced.Length, IsProvenOptimal = true };
+            progress?.Report(new SolveProgress { Tier = "placement", TierNumber = 1, TierCount = 5, Objective = unplaced.Length, BestBound = unplaced.Length, EndedTier = ended, Plan = allocation });
+        }
+
+        if (SolveTime > TimeSpan.Zero)
+        {
+            cancellationToken.WaitHandle.WaitOne(SolveTime);
+        }
+
+        if (HoldUntilCancelled)
+        {
+            cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(20));
+        }
+
         var status = cancellationToken.IsCancellationRequested ? SolveStatus.Cancelled : SolveStatus.Optimal;
         return new SolveOutcome.Solved(allocation, quality, new SolveStatistics(), status);
     }
