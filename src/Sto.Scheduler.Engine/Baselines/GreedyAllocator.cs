@@ -30,15 +30,8 @@ public static class GreedyAllocator
     /// The greedy allocation with staff substitution chains when nobody suitable is free, then pupils left out placed
     /// along augmenting paths (<see cref="GreedyAugmenter"/>): the solver's starting plan, not today's practice.
     /// </summary>
-    internal static Allocation AllocateAndAugment(SchedulingProblem problem, IReadOnlyList<PupilId> arrivalOrder)
-    {
-        var state = GreedyState.Build(problem);
-        var order = ToIndices(state, arrivalOrder);
-        var pass = new GreedyPass(state) { FreeUpStaff = true };
-        pass.Run(order);
-        new GreedyAugmenter(state, pass).Run(order);
-        return GreedyDecoder.Decode(state);
-    }
+    internal static Allocation AllocateAndAugment(SchedulingProblem problem, IReadOnlyList<PupilId> arrivalOrder) =>
+        Repair(problem, new Allocation(), arrivalOrder);
 
     /// <summary>
     /// Repairs an existing plan: its groups, pupils and staff are kept where still allowed (<see cref="GreedyPlanLoader"/>),
