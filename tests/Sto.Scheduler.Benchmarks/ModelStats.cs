@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using Sto.Scheduler.Engine.Baselines;
 using Sto.Scheduler.Engine.Domain;
 using Sto.Scheduler.Engine.Feasibility;
 using Sto.Scheduler.Engine.Modeling;
+using Sto.Scheduler.Engine.Solving;
 
 namespace Sto.Scheduler.Benchmarks;
 
@@ -10,44 +12,18 @@ internal static class ModelStats
 {
     public static void Print(SchedulingProblem problem, int seed)
     {
-        var fcfs = Sto.Scheduler.Engine.Baselines.GreedyAllocator.Allocate(problem, Sto.Scheduler.Engine.Baselines.ArrivalOrders.FirstComeFirstServed(problem, seed));
+        var fcfs = GreedyAllocator.Allocate(problem, ArrivalOrders.FirstComeFirstServed(problem, seed));
         Console.WriteLine($"seats {problem.Offers.Sum(o => o.TotalSeats)}, FCFS unplaced {fcfs.Unplaced.Length}");
         var clock = Stopwatch.StartNew();
         var model = AllocationModelBuilder.Build(problem, ProblemIndex.Build(problem));
         Console.WriteLine($"build {clock.Elapsed.TotalSeconds:F2} s");
         var flow = FlowBound.Compute(model);
         Console.WriteLine($"flow bound unplaced {problem.Pupils.Length - flow.MaxPlaced}");
-        var hintClock = Stopwatch.StartNew();
-        var hint = Sto.Scheduler.Engine.Solving.HintBuilder.FromGreedy(model, flow.OfferOfPupil);
-        Console.WriteLine($"hint unplaced {hint.Unplaced}, rank cost {hint.RankCost}, {hintClock.Elapsed.TotalSeconds:F2} s");
-        var plan = Sto.Scheduler.Engine.Baselines.GreedyAllocator.AllocateAndAugment(problem, Sto.Scheduler.Engine.Baselines.ArrivalOrders.ByLottery(problem));
-        var unplacedIds = plan.Unplaced.Select(u => u.Pupil).ToHashSet();
-        var wanted = problem.Pupils.Where(p => unplacedIds.Contains(p.Id)).SelectMany(p => p.Choices).GroupBy(c => c.Offer).ToDictionary(g => g.Key, g => g.Count());
-        var running = plan.Groups.GroupBy(g => g.Offer).ToDictionary(g => g.Key, g => (Groups: g.Count(), Pupils: g.Sum(x => x.Pupils.Length)));
-        int atMaxNot = 0, closedWanted = 0, fullWanted = 0, roomWanted = 0;
-        foreach (var offer in problem.Offers)
-        {
-            var want = wanted.GetValueOrDefault(offer.Id);
-            var (groups, pupils) = running.GetValueOrDefault(offer.Id);
-            if (want == 0) continue;
-            if (groups == 0) closedWanted++;
-            else if (pupils >= groups * offer.MaxGroupSize && groups >= offer.MaxParallelGroups) fullWanted++;
-            else if (pupils >= groups * offer.MaxGroupSize) { atMaxNot++; Console.WriteLine($"   full but {groups}/{offer.MaxParallelGroups} groups: {offer.Id} wanted by {want}"); }
-            else roomWanted++;
-        }
-        Console.WriteLine($"offers wanted by unplaced: not running {closedWanted}, running full {fullWanted}, full with a group more allowed {atMaxNot}, running with room {roomWanted}");
-        var weeks = problem.Weeks;
-        var busy = plan.Groups.SelectMany(g => g.Staffing.SelectMany(w => w.Staff.Select(s => (s, w.Week)))).Distinct().Count();
-        var available = problem.Staff.Sum(s => weeks.Count(w => s.IsAvailableIn(w)));
-        Console.WriteLine($"staff-weeks busy {busy} of {available} available");
-        var types = model.Pairs.GroupBy(p => p.Pupil).Select(g => $"{problem.Pupils[g.Key].School}|" + string.Join(',', g.OrderBy(p => p.Rank).Select(p => $"{p.Offer}:{p.Rank}"))).Distinct().Count();
-        Console.WriteLine($"distinct pupil types (school + ranked feasible offers): {types}");
-        var pairsPerPupil = model.Pairs.GroupBy(p => p.Pupil).ToDictionary(g => g.Key, g => g.Count());
-        Console.WriteLine("pupils by feasible choices: " + string.Join(", ", Enumerable.Range(0, problem.Pupils.Length)
-            .GroupBy(p => pairsPerPupil.GetValueOrDefault(p)).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")));
-        Console.WriteLine("flow-unplaced by feasible choices: " + string.Join(", ", Enumerable.Range(0, problem.Pupils.Length)
-            .Where(p => !flow.OfferOfPupil.ContainsKey(p))
-            .GroupBy(p => pairsPerPupil.GetValueOrDefault(p)).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")));
+        clock.Restart();
+        var hint = HintBuilder.FromGreedy(model, flow.OfferOfPupil);
+        Console.WriteLine($"hint unplaced {hint.Unplaced}, rank cost {hint.RankCost}, {clock.Elapsed.TotalSeconds:F2} s");
+        PrintWhatLeftOutPupilsWanted(problem, GreedyAllocator.AllocateAndAugment(problem, ArrivalOrders.ByLottery(problem)));
+        PrintChoices(problem, model, flow.OfferOfPupil);
         Console.WriteLine($"pairs {model.Pairs.Count}, options {model.Options.Sum(o => o?.Count ?? 0)}, dead offers {model.DeadOffers.Count}");
         Console.WriteLine($"staff {model.Staff.Length}, staff types {model.StaffTypes.Count}, week classes {model.WeekClasses.Count} ({string.Join(' ', model.WeekClasses.Select(c => c.Weeks.Count))})");
         Console.WriteLine($"staff slots {model.StaffSlots.Count}, bus slots {model.BusSlots.Count}, variables {model.Model.Model.Variables.Count}, constraints {model.Model.Model.Constraints.Count}");
@@ -55,5 +31,38 @@ internal static class ModelStats
         {
             Console.WriteLine($"  dead because {dead.Key}: {dead.Count()}");
         }
+    }
+
+    /// <summary>Why a greedy plan leaves pupils out: are the offers they chose closed, full, or full below their parallel-group limit (staff)?</summary>
+    private static void PrintWhatLeftOutPupilsWanted(SchedulingProblem problem, Allocation plan)
+    {
+        var leftOut = plan.Unplaced.Select(u => u.Pupil).ToHashSet();
+        var wanted = problem.Pupils.Where(p => leftOut.Contains(p.Id)).SelectMany(p => p.Choices).Select(c => c.Offer).ToHashSet();
+        var running = plan.Groups.GroupBy(g => g.Offer).ToDictionary(g => g.Key, g => (Groups: g.Count(), Pupils: g.Sum(x => x.Pupils.Length)));
+        var verdicts = problem.Offers.Where(o => wanted.Contains(o.Id)).GroupBy(offer =>
+        {
+            var (groups, pupils) = running.GetValueOrDefault(offer.Id);
+            return groups == 0 ? "not running"
+                : pupils < groups * offer.MaxGroupSize ? "running with room"
+                : groups < offer.MaxParallelGroups ? "full with a group more allowed"
+                : "running full";
+        });
+        Console.WriteLine("offers wanted by unplaced: " + string.Join(", ", verdicts.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key} {v.Count()}")));
+        var busy = plan.Groups.SelectMany(g => g.Staffing.SelectMany(w => w.Staff.Select(s => (s, w.Week)))).Distinct().Count();
+        var available = problem.Staff.Sum(s => problem.Weeks.Count(s.IsAvailableIn));
+        Console.WriteLine($"staff-weeks busy {busy} of {available} available");
+    }
+
+    /// <summary>How many feasible choices pupils have, and whether any of them are alike (could be aggregated).</summary>
+    private static void PrintChoices(SchedulingProblem problem, AllocationModel model, IReadOnlyDictionary<int, int> flowOffers)
+    {
+        var pairsByPupil = model.Pairs.GroupBy(p => p.Pupil).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Rank).ToList());
+        var types = pairsByPupil.Select(g => $"{problem.Pupils[g.Key].School}|" + string.Join(',', g.Value.Select(p => $"{p.Offer}:{p.Rank}"))).Distinct().Count();
+        Console.WriteLine($"distinct pupil types (school + ranked feasible offers): {types}");
+        string ByChoiceCount(IEnumerable<int> pupils) => string.Join(", ", pupils
+            .GroupBy(p => pairsByPupil.TryGetValue(p, out var pairs) ? pairs.Count : 0).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"));
+        var everyone = Enumerable.Range(0, problem.Pupils.Length).ToList();
+        Console.WriteLine("pupils by feasible choices: " + ByChoiceCount(everyone));
+        Console.WriteLine("flow-unplaced by feasible choices: " + ByChoiceCount(everyone.Where(p => !flowOffers.ContainsKey(p))));
     }
 }

@@ -75,10 +75,11 @@ internal static class HintBuilder
         };
 
         // Squeaky wheel: pupils the last round left out go first in the next one. A fixed number of rounds keeps
-        // the hint, and so reproducible runs, deterministic (outside them the rounds also stop at the deadline). The augmenting paths and staff substitution chains of
-        // GreedyAllocator.Repair start CP-SAT from a tighter plan (region: 875 unplaced instead of 1,015), but over
-        // three 60 s runs each the first tier ended 2.4–14.0 % from its bound with them and 5.3–8.5 % without: no
-        // gain beyond the run-to-run spread, so fresh solves keep the simpler hint.
+        // the hint, and so reproducible runs, deterministic (outside them the rounds also stop at the deadline).
+        // The augmenting paths and staff substitution chains of GreedyAllocator.Repair start CP-SAT from a tighter
+        // plan (region: 875 unplaced instead of 1,015), but over three 60 s runs each the first tier ended 2.4–14.0 %
+        // from its bound with them and 5.3–8.5 % without: no gain beyond the run-to-run spread, so fresh solves keep
+        // the simpler hint.
         var stale = 0;
         for (var round = 0; round < SqueakyWheelRounds && stale < RoundsWithoutGain; round++)
         {
