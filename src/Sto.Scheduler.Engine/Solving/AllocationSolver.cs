@@ -50,17 +50,18 @@ public static class AllocationSolver
         var (maxPlaced, flowCost, flowOffers) = FlowBound.Compute(model);
         // Reproducible runs always make every improvement round; otherwise the rounds stop at a tenth of the budget.
         var hintDeadline = settings.DeterministicTimeLimit is null ? clock.Elapsed + (settings.TimeLimit / 10) : (TimeSpan?)null;
+        var flowBound = FlowLowerBoundOfFirstTier(model, maxPlaced, flowOffers.Count);
         TimeSpan? firstPlanAt = null;
         var hint = settings.UseGreedyHint
             ? HintBuilder.FromGreedy(model, flowOffers, clock, hintDeadline, settings.StartingPlan, first =>
             {
                 firstPlanAt = clock.Elapsed;
-                ReportFirstPlan(model, first, FirstTierProgressBound(model, maxPlaced, flowOffers.Count), clock, progress);
+                ReportFirstPlan(model, first, flowBound ?? 0, clock, progress);
             })
             : null;
 
         var search = new LexicographicSearch(model, settings, progress);
-        var (solution, tiers) = search.Run(hint?.Values, clock, cancellationToken, FirstTierLowerBound(model, maxPlaced, flowOffers.Count));
+        var (solution, tiers) = search.Run(hint?.Values, clock, cancellationToken, FirstTierConstraintBound(model, flowBound));
         var allocation = SolutionDecoder.Decode(model, solution);
 
         var violations = AllocationChecker.Check(problem, allocation);
@@ -144,16 +145,16 @@ public static class AllocationSolver
     }
 
     /// <summary>
-    /// A proven lower bound of the first tier for the first-plan report, in that tier's units: the pupils the flow
-    /// relaxation cannot place (times their cost in the combined tier) with one placement per pupil, otherwise 0 (every
-    /// tier is a sum of non-negative costs).
+    /// The flow relaxation's proven lower bound of the first tier, in that tier's units: the pupils the flow cannot
+    /// place (times their cost in the combined tier). Only with one placement per pupil, where the flow is a
+    /// relaxation of "fewest unplaced"; null otherwise.
     /// </summary>
-    private static long FirstTierProgressBound(AllocationModel model, int maxPlaced, int flowPlacements)
+    private static long? FlowLowerBoundOfFirstTier(AllocationModel model, int maxPlaced, int flowPlacements)
     {
         var problem = model.Index.Problem;
         if (flowPlacements == 0 || problem.Rules.MaxPlacementsPerPupil != 1)
         {
-            return 0;
+            return null;
         }
 
         var unplaced = (long)model.Pupils.Length - maxPlaced;
@@ -161,24 +162,15 @@ public static class AllocationSolver
         {
             TierNames.Placement => unplaced,
             TierNames.PlacementAndPreference => unplaced * AllocationModelBuilder.CombinedUnplacedCost(problem.Rules.Objective, model.Pupils.Length),
-            _ => 0,
+            _ => null,
         };
     }
 
     /// <summary>
-    /// The flow relaxation's lower bound of a re-plan's placement tier: at least the pupils the flow cannot place stay
-    /// unplaced. Only with one placement per pupil, where the flow is a relaxation of "fewest unplaced". Not given to
-    /// the fresh combined tier: there the same bound as a dense row with large coefficients stalled CP-SAT's LP at it
-    /// (region: bound 27.1 M for 34 s instead of 54.1 M after 10 s).
+    /// The flow bound as a constraint, for a re-plan's placement tier only: on the fresh combined tier the same bound
+    /// as a dense row with large coefficients stalled CP-SAT's LP at it (region: bound 27.1 M for 34 s instead of
+    /// 54.1 M after 10 s).
     /// </summary>
-    private static long? FirstTierLowerBound(AllocationModel model, int maxPlaced, int flowPlacements)
-    {
-        var problem = model.Index.Problem;
-        if (flowPlacements == 0 || problem.Rules.MaxPlacementsPerPupil != 1 || model.Tiers[0].Name != TierNames.Placement)
-        {
-            return null;
-        }
-
-        return model.Pupils.Length - maxPlaced;
-    }
+    private static long? FirstTierConstraintBound(AllocationModel model, long? flowBound) =>
+        model.Tiers[0].Name == TierNames.Placement ? flowBound : null;
 }
