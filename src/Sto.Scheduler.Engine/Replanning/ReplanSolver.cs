@@ -19,6 +19,7 @@ public static class ReplanSolver
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
 
         var disruptionIssues = DisruptionValidator.Validate(request.Problem, request.Disruptions);
         if (!disruptionIssues.IsEmpty)

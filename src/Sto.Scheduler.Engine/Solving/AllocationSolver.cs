@@ -37,6 +37,7 @@ public static class AllocationSolver
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
 
         var clock = Stopwatch.StartNew();
         var issues = ProblemValidator.Validate(problem);

@@ -59,6 +59,24 @@ public sealed record SolverSettings
     /// <summary>Extra CP-SAT parameters in text format appended last (experiments, e.g. "log_search_progress:true").</summary>
     public string ExtraParameters { get; init; } = "";
 
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting that cannot be searched with.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TimeLimit, TimeSpan.Zero, nameof(TimeLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Workers, 1, nameof(Workers));
+        ArgumentOutOfRangeException.ThrowIfNegative(RelativeGapLimit, nameof(RelativeGapLimit));
+        ArgumentOutOfRangeException.ThrowIfNegative(RefinementGapLimit, nameof(RefinementGapLimit));
+        if (DeterministicTimeLimit is { } budget)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(budget, 0, nameof(DeterministicTimeLimit));
+        }
+
+        if (RefinementStall is { } stall)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(stall, TimeSpan.Zero, nameof(RefinementStall));
+        }
+    }
+
     /// <summary>Production settings for 2 cores.</summary>
     public static SolverSettings Default { get; } = new();
 
