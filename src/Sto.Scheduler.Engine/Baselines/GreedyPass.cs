@@ -57,23 +57,16 @@ internal sealed class GreedyPass(GreedyState state)
 
     private bool TryPlace(int pupilIndex, GreedyChoice choice)
     {
-        var offer = state.Offers[choice.OfferIndex];
-        if (offer.HasUnknownVenue || (choice.IsFromOtherSchool && offer.OtherSchoolPupils >= offer.Offer.OpenSeats))
+        if (TryJoinRunningGroup(pupilIndex, choice))
         {
-            return false;
+            return true;
         }
 
-        foreach (var group in offer.Groups)
-        {
-            if (TryJoin(offer, group, isNew: false))
-            {
-                Commit(pupilIndex, choice, offer, group, isNew: false);
-                return true;
-            }
-        }
+        var offer = state.Offers[choice.OfferIndex];
 
         // Within a round resources only get used up, so an offer that could not open a group cannot later.
-        if (offer.Groups.Count < offer.Offer.MaxParallelGroups && !_cannotOpen.Contains(choice.OfferIndex))
+        if (IsOpenTo(offer, choice.IsFromOtherSchool) && offer.Groups.Count < offer.Offer.MaxParallelGroups
+            && !_cannotOpen.Contains(choice.OfferIndex))
         {
             var group = new GreedyGroup(offer.Meetings.Length);
             if (TryJoin(offer, group, isNew: true))
@@ -89,10 +82,13 @@ internal sealed class GreedyPass(GreedyState state)
         return false;
     }
 
-    /// <summary>Whether one more pupil (from another school or not) could join a running group of the offer; changes nothing.</summary>
+    /// <summary>
+    /// Whether one more pupil (from another school or not) could join a running group of the offer. Places nobody; with
+    /// <see cref="FreeUpStaff"/> it may hand staff on along substitution chains, which keeps every group staffed.
+    /// </summary>
     public bool HasRoomFor(GreedyOffer offer, bool fromOtherSchool)
     {
-        if (offer.HasUnknownVenue || (fromOtherSchool && offer.OtherSchoolPupils >= offer.Offer.OpenSeats))
+        if (!IsOpenTo(offer, fromOtherSchool))
         {
             return false;
         }
@@ -112,7 +108,7 @@ internal sealed class GreedyPass(GreedyState state)
     public bool TryJoinRunningGroup(int pupilIndex, GreedyChoice choice)
     {
         var offer = state.Offers[choice.OfferIndex];
-        if (!HasRoomFor(offer, choice.IsFromOtherSchool))
+        if (!IsOpenTo(offer, choice.IsFromOtherSchool))
         {
             return false;
         }
@@ -128,6 +124,10 @@ internal sealed class GreedyPass(GreedyState state)
 
         return false;
     }
+
+    /// <summary>The offer can take the pupil at all: its venues are known and, for another school's pupil, an open seat is left (H6).</summary>
+    private static bool IsOpenTo(GreedyOffer offer, bool fromOtherSchool) =>
+        !offer.HasUnknownVenue && !(fromOtherSchool && offer.OtherSchoolPupils >= offer.Offer.OpenSeats);
 
     /// <summary>
     /// The entering pupil takes the leaving pupil's seat in <paramref name="group"/>: the group's size, venue use and
