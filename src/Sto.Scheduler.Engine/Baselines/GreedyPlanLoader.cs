@@ -19,7 +19,6 @@ internal sealed class GreedyPlanLoader(GreedyState state, GreedyPass pass)
         var staffIndex = state.Staff.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
         // A starting plan may come from storage: tolerate repeated groups and placements (the first one counts).
         var groups = plan.Groups.NullToEmpty().Where(g => g is not null).GroupBy(g => (g.Offer, g.Group)).ToDictionary(g => g.Key, g => g.First());
-        var seated = new HashSet<int>();
         foreach (var members in plan.Placements.NullToEmpty().Where(p => p is not null).GroupBy(p => (p.Offer, p.Group)).OrderBy(g => g.Key.Offer.Value, StringComparer.Ordinal).ThenBy(g => g.Key.Group))
         {
             if (!state.OfferIndex.TryGetValue(members.Key.Offer, out var offerIndex) || state.Offers[offerIndex].HasUnknownVenue)
@@ -28,7 +27,7 @@ internal sealed class GreedyPlanLoader(GreedyState state, GreedyPass pass)
             }
 
             var offer = state.Offers[offerIndex];
-            var seats = Seats(members, offerIndex, seated);
+            var seats = Seats(members, offerIndex);
             if (seats.Count < offer.Offer.MinGroupSize || offer.Groups.Count >= offer.Offer.MaxParallelGroups)
             {
                 continue;
@@ -41,22 +40,26 @@ internal sealed class GreedyPlanLoader(GreedyState state, GreedyPass pass)
                 foreach (var (pupil, choice) in seats)
                 {
                     pass.Seat(pupil, choice, offer, group);
-                    seated.Add(pupil);
                 }
             }
         }
     }
 
     /// <summary>The group's pupils who may still take the offer (their choice passes the filter, the open seats hold).</summary>
-    private List<(int Pupil, GreedyChoice Choice)> Seats(IEnumerable<PupilPlacement> members, int offerIndex, HashSet<int> seated)
+    /// <remarks>A pupil seated in an earlier group is refused by <see cref="GreedyPupilRules.MayTake"/>; a group never exceeds its maximum.</remarks>
+    private List<(int Pupil, GreedyChoice Choice)> Seats(IEnumerable<PupilPlacement> members, int offerIndex)
     {
         var seats = new List<(int, GreedyChoice)>();
         var inGroup = new HashSet<int>();
         var openSeatsLeft = state.Offers[offerIndex].Offer.OpenSeats - state.Offers[offerIndex].OtherSchoolPupils;
         foreach (var placement in members)
         {
-            if (placement is null || !state.PupilIndex.TryGetValue(placement.Pupil, out var pupil)
-                || (seated.Contains(pupil) && state.Rules.MaxPlacementsPerPupil <= 1) || !inGroup.Add(pupil)
+            if (seats.Count >= state.Offers[offerIndex].Offer.MaxGroupSize)
+            {
+                break;
+            }
+
+            if (placement is null || !state.PupilIndex.TryGetValue(placement.Pupil, out var pupil) || !inGroup.Add(pupil)
                 || Array.Find(state.Pupils[pupil].Choices, c => c.OfferIndex == offerIndex) is not { } choice
                 || !GreedyPupilRules.MayTake(state, state.Pupils[pupil], choice)
                 || (choice.IsFromOtherSchool && openSeatsLeft-- <= 0))

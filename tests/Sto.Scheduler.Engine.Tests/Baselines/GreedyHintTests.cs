@@ -224,6 +224,27 @@ public sealed class GreedyHintTests
         Assert.Empty(defaults.Unplaced);
     }
 
+    [Fact]
+    public void Repairing_never_loads_a_group_larger_than_its_maximum()
+    {
+        var problem = new GreedyScenario()
+            .School("north")
+            .Offer("wood", "north-lab", host: "north", max: 2)
+            .Docent("jansen", "north", "wood")
+            .Pupils("h", 3, "north", "wood")
+            .Build();
+        var order = problem.Pupils.Select(p => p.Id).ToArray();
+        var oversized = new Allocation
+        {
+            Placements = [.. order.Select(id => new PupilPlacement { Pupil = id, Offer = new OfferId("wood"), Group = 1, Rank = 1 })],
+        };
+
+        var repaired = GreedyAllocator.Repair(problem, oversized, order);
+
+        Assert.Equal(2, repaired.Placements.Length);
+        Assert.Empty(AllocationChecker.Check(problem, repaired));
+    }
+
     private static GroupPlan GroupOf(Allocation allocation, string offer) =>
         Assert.Single(allocation.Groups, g => g.Offer.Value == offer);
 }
