@@ -1,4 +1,5 @@
 using Sto.Scheduler.Engine.Domain;
+using Sto.Scheduler.Engine.Feasibility;
 
 namespace Sto.Scheduler.Engine.DemoData;
 
@@ -21,7 +22,7 @@ internal sealed partial class DemoProblemBuilder
 
         var demand = _pupils.SelectMany(p => p.Choices).Where(c => c.Rank <= 2)
             .GroupBy(c => c.Offer).ToDictionary(g => g.Key, g => g.Count());
-        var ratio = new RegionRules().PupilsPerStaffMember;
+        var rules = new RegionRules();
         for (var i = 0; i < _offers.Count; i++)
         {
             var offer = _offers[i];
@@ -48,7 +49,7 @@ internal sealed partial class DemoProblemBuilder
             _offers[i] = offer with { MaxParallelGroups = groups, OpenSeats = Math.Min(open, total), OwnPupilSeats = total - Math.Min(open, total) };
             for (var extra = offer.MaxParallelGroups; extra < groups; extra++)
             {
-                AddGroupStaff(_offers[i], host, extra + 1, (offer.MaxGroupSize + ratio - 1) / ratio);
+                AddGroupStaff(_offers[i], host, extra + 1, StaffRules.RequiredStaff(offer.MaxGroupSize, SessionKind.Practical, rules));
             }
         }
     }

@@ -182,6 +182,7 @@ internal static class HintBuilder
         // Looked up per offer below; grouping once avoids scanning every group and staff slot per offer.
         var groupsByOffer = allocation.Groups.ToLookup(g => g.Offer);
         var slotsByOffer = model.StaffSlots.ToLookup(s => s.Offer);
+        var typeMembers = model.StaffTypes.Select(t => t.Members.Select(m => model.Staff[m].Id).ToHashSet()).ToArray();
         for (var o = 0; o < model.Offers.Length; o++)
         {
             var options = model.Options[o];
@@ -197,8 +198,7 @@ internal static class HintBuilder
             foreach (var slot in slotsByOffer[o])
             {
                 var week = model.WeekClasses[slot.WeekClass].Weeks[0];
-                var members = model.StaffTypes[slot.Type].Members.Select(m => model.Staff[m].Id).ToHashSet();
-                var working = groups.SelectMany(g => g.Staffing.Where(w => w.Week == week).SelectMany(w => w.Staff)).Count(members.Contains);
+                var working = groups.SelectMany(g => g.Staffing.Where(w => w.Week == week).SelectMany(w => w.Staff)).Count(typeMembers[slot.Type].Contains);
                 values[slot.Assigned.GetIndex()] = Math.Min(working, slot.Capacity);
             }
         }
