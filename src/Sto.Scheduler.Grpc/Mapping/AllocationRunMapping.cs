@@ -19,17 +19,22 @@ public static class AllocationRunMapping
 
         var run = new AllocationRun { DisplayName = requested.DisplayName, Weeks = { requested.Weeks }, Settings = requested.Settings?.Clone() };
         Conversions.CheckWeeks(run.Weeks, "allocation_run.weeks", violations);
-        if (run.Settings?.TimeLimit is { } limit && (limit.ToTimeSpan() <= TimeSpan.Zero || limit.ToTimeSpan() > MaxTimeLimit))
-        {
-            violations.Add("allocation_run.settings.time_limit", "Must be more than 0 and at most 1 hour.");
-        }
-
-        if (run.Settings?.RandomSeed < 0)
-        {
-            violations.Add("allocation_run.settings.random_seed", "Must not be negative.");
-        }
-
+        CheckSettings(run.Settings, "allocation_run.settings", violations);
         return run;
+    }
+
+    /// <summary>Run settings within range; <paramref name="path"/> is where the request holds them.</summary>
+    public static void CheckSettings(RunSettings? settings, string path, FieldViolations violations)
+    {
+        if (settings?.TimeLimit is { } limit && (limit.ToTimeSpan() <= TimeSpan.Zero || limit.ToTimeSpan() > MaxTimeLimit))
+        {
+            violations.Add($"{path}.time_limit", "Must be more than 0 and at most 1 hour.");
+        }
+
+        if (settings?.RandomSeed < 0)
+        {
+            violations.Add($"{path}.random_seed", "Must not be negative.");
+        }
     }
 
     /// <summary>The run's weeks must be weeks of the subregion.</summary>

@@ -237,7 +237,8 @@ public sealed class AllocationGrpcService(
         }
 
         ReplanMapping.Check(request.Disruptions, request.Name, "disruptions", violations);
-        var settings = AllocationRunMapping.FromCreateRequest(new AllocationRun { Settings = request.Settings }, violations).Settings;
+        AllocationRunMapping.CheckSettings(request.Settings, "settings", violations);
+        var settings = request.Settings?.Clone();
         violations.ThrowIfAny();
 
         var requestKey = string.IsNullOrEmpty(request.RequestId) ? null : $"{context.GetHttpContext().User.FindFirst("sub")?.Value}|{RunType}:replan|{request.RequestId}";

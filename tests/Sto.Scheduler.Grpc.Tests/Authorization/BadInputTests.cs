@@ -332,6 +332,13 @@ public sealed class BadInputTests(MatrixFixture fixture) : IClassFixture<MatrixF
         yield return C("AllocationService/ReplanAllocationRun", "no disruptions, bad id", planner, (ch, o) =>
             Runs(ch).ReplanAllocationRunAsync(new ReplanAllocationRunRequest { Name = Run, AllocationRunId = "Re_Plan" }, o).ResponseAsync,
             "disruptions", "allocation_run_id");
+        yield return C("AllocationService/ReplanAllocationRun", "no disruptions, settings out of range", planner, (ch, o) =>
+            Runs(ch).ReplanAllocationRunAsync(new ReplanAllocationRunRequest
+            {
+                Name = Run,
+                Settings = new RunSettings { RandomSeed = -1, TimeLimit = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.Zero) },
+            }, o).ResponseAsync,
+            "disruptions", "settings.time_limit", "settings.random_seed");
         yield return C("AllocationService/ReplanAllocationRun", "malformed disruptions", planner, (ch, o) =>
             Runs(ch).ReplanAllocationRunAsync(new ReplanAllocationRunRequest
             {
