@@ -256,6 +256,7 @@ public sealed class AllocationGrpcService(
 
         var replan = await replanInputs.BuildAsync(request.Name, baseRun.Weeks, request.Disruptions, context.CancellationToken)
             ?? throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunNotSucceeded, $"Run '{request.Name}' has no stored allocation to re-plan.");
+        UnknownAddedPupils(request.Disruptions, replan).ThrowIfAny();
         RpcErrors.ThrowIfInvalid(ProblemChecks.Validate(DisruptionApplier.Apply(replan.Problem, replan.Disruptions)), "problem");
         var run = new AllocationRun
         {
@@ -350,5 +351,21 @@ public sealed class AllocationGrpcService(
         var snapshot = await runs.GetSnapshotAsync(name, cancellationToken)
             ?? throw RpcErrors.FailedPrecondition(name, ErrorReasons.RunNotSucceeded, $"Run '{name}' has no allocation ({StateName(run.State)}).");
         return (ProblemJson.Deserialize(snapshot.Problem), ProblemJson.DeserializeAllocation(snapshot.Allocation));
+    }
+
+    /// <summary>A pupil to add must be stored in the subregion; the mapping leaves unknown ones out, so name them here.</summary>
+    private static FieldViolations UnknownAddedPupils(IReadOnlyList<Disruption> disruptions, Engine.Replanning.ReplanRequest replan)
+    {
+        var violations = new FieldViolations();
+        var added = replan.Disruptions.OfType<Engine.Replanning.Disruption.PupilAdded>().Select(d => d.Pupil.Id.Value).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < disruptions.Count; i++)
+        {
+            if (disruptions[i].KindCase == Disruption.KindOneofCase.PupilAdded && !added.Contains(disruptions[i].PupilAdded.Pupil))
+            {
+                violations.Add($"disruptions[{i}].pupil_added.pupil", $"No pupil '{disruptions[i].PupilAdded.Pupil}' exists in this subregion.");
+            }
+        }
+
+        return violations;
     }
 }

@@ -151,6 +151,27 @@ public sealed class ReplanEndToEndTests
         Assert.Equal("NOT_A_REPLAN", RpcAssert.Reason(noDiff));
     }
 
+    [Fact]
+    public async Task A_pupil_to_add_who_is_not_stored_is_refused_by_field_and_no_run_is_created()
+    {
+        await using var app = new SchedulerAppFactory();
+        await SeedAsync(app);
+        var runs = new AllocationService.AllocationServiceClient(app.Channel);
+        var created = await runs.CreateAllocationRunAsync(new CreateAllocationRunRequest { Parent = SubregionName, AllocationRun = new AllocationRun() }, app.Planner());
+        await AllocationServiceTests.WatchToEndAsync(app, runs, created.Name);
+        await runs.PublishAllocationRunAsync(new PublishAllocationRunRequest { Name = created.Name }, app.Planner());
+
+        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, runs.ReplanAllocationRunAsync(new ReplanAllocationRunRequest
+        {
+            Name = created.Name, AllocationRunId = "herplan",
+            Disruptions = { new Disruption { PupilAdded = new Disruption.Types.PupilAdded { Pupil = SchoolA + "/pupils/nobody" } } },
+        }, app.Planner()));
+        var listed = await runs.ListAllocationRunsAsync(new ListAllocationRunsRequest { Parent = SubregionName }, app.Planner());
+
+        Assert.Equal(["disruptions[0].pupil_added.pupil"], RpcAssert.Fields(error));
+        Assert.DoesNotContain(listed.AllocationRuns, r => r.Name.EndsWith("/herplan", StringComparison.Ordinal));
+    }
+
     /// <summary>The test subregion plus a second offer ("solderen", its own docent) that both pupils rank: A prefers booglas, B solderen.</summary>
     internal static async Task SeedTwoOffersAsync(SchedulerAppFactory app)
     {
