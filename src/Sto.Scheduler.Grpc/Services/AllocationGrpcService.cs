@@ -46,7 +46,7 @@ public sealed class AllocationGrpcService(
         var run = AllocationRunMapping.FromCreateRequest(request.AllocationRun, violations);
         violations.ThrowIfAny();
 
-        var requestKey = string.IsNullOrEmpty(request.RequestId) ? null : $"{context.GetHttpContext().User.FindFirst("sub")?.Value}|{RunType}|{request.RequestId}";
+        var requestKey = StandardMethods.RequestKey(context, RunType, request.RequestId);
         if (requestKey is not null && await resources.FindRequestAsync(requestKey, context.CancellationToken) is { } earlier
             && await runs.GetAsync(earlier, context.CancellationToken) is { } replay)
         {
@@ -241,7 +241,7 @@ public sealed class AllocationGrpcService(
         var settings = request.Settings?.Clone();
         violations.ThrowIfAny();
 
-        var requestKey = string.IsNullOrEmpty(request.RequestId) ? null : $"{context.GetHttpContext().User.FindFirst("sub")?.Value}|{RunType}:replan|{request.RequestId}";
+        var requestKey = StandardMethods.RequestKey(context, RunType + ":replan", request.RequestId);
         if (requestKey is not null && await resources.FindRequestAsync(requestKey, context.CancellationToken) is { } earlier
             && await runs.GetAsync(earlier, context.CancellationToken) is { } replay)
         {

@@ -286,10 +286,13 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
     }
 
     private static string? RequestKey<T>(ServerCallContext context, ResourceKind<T> kind, string requestId)
-        where T : IMessage<T>, new() =>
+        where T : IMessage<T>, new() => RequestKey(context, kind.TypeName, requestId);
+
+    /// <summary>The idempotency key of a create: the caller, the kind of request and its request_id; null without one.</summary>
+    public static string? RequestKey(ServerCallContext context, string requestType, string requestId) =>
         string.IsNullOrEmpty(requestId)
             ? null
-            : $"{context.GetHttpContext().User.FindFirst("sub")?.Value}|{kind.TypeName}|{requestId}";
+            : $"{context.GetHttpContext().User.FindFirst("sub")?.Value}|{requestType}|{requestId}";
 
     private static T Present<T>(Stored<T> stored, string name)
         where T : IMessage<T>, new()
