@@ -259,10 +259,27 @@ public sealed class AllocationRunWorker(
     private sealed class LatestProgress : IProgress<SolveProgress>
     {
         private readonly List<TierResult> _ended = [];
-        private volatile RunProgress? _value;
+        private SolveProgress? _latest;
+        private RunProgress? _value;
         private Engine.Domain.Allocation? _newPlan;
 
-        public RunProgress? Value => _value;
+        /// <summary>The latest report as a message, built when read (CP-SAT reports far more often than the heartbeat reads).</summary>
+        public RunProgress? Value
+        {
+            get
+            {
+                lock (_ended)
+                {
+                    if (_latest is { } latest)
+                    {
+                        _value = AllocationMapping.ToProto(latest, _ended);
+                        _latest = null;
+                    }
+
+                    return _value;
+                }
+            }
+        }
 
         /// <summary>The plan of the latest ended tier as ProblemJson, once (null when none is new since the last call).</summary>
         public string? TakeNewCheckpoint()
@@ -286,8 +303,7 @@ public sealed class AllocationRunWorker(
                 }
 
                 _newPlan = value.Plan ?? _newPlan;
-
-                _value = AllocationMapping.ToProto(value, _ended);
+                _latest = value;
             }
         }
     }
