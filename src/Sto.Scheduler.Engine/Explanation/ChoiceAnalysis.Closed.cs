@@ -16,8 +16,7 @@ internal static partial class ChoiceAnalysis
     {
         var subject = offer.Id.Value ?? "";
         var interested = Interested(context, offer);
-        var own = interested.Count(p => PriorityRule.IsOwn(p, offer));
-        var couldJoin = own + Math.Min(interested.Count - own, Math.Max(0, offer.OpenSeats));
+        var couldJoin = CouldJoin(offer, interested);
         if (couldJoin < offer.MinGroupSize)
         {
             return new FactList()
@@ -41,6 +40,17 @@ internal static partial class ChoiceAnalysis
             .Add("minimum", offer.MinGroupSize)
             .Reason(ExplanationCodes.TradeOff, subject);
     }
+
+    /// <summary>How many of the interested pupils could join a group: the host's own, plus others up to the open seats.</summary>
+    public static int CouldJoin(ElectiveOffer offer, IReadOnlyCollection<Pupil> interested)
+    {
+        var own = interested.Count(p => PriorityRule.IsOwn(p, offer));
+        return own + Math.Min(interested.Count - own, Math.Max(0, offer.OpenSeats));
+    }
+
+    /// <summary>The interested pupils who would rather have the offer than what they got.</summary>
+    public static IEnumerable<Pupil> Wanting(ExplanationContext context, ElectiveOffer offer, IEnumerable<Pupil> interested) =>
+        interested.Where(p => context.Prefers(p, p.Choices.First(c => c is not null && c.Offer == offer.Id)));
 
     /// <summary>Pupils who ranked the offer and pass the candidate rules for it.</summary>
     public static List<Pupil> Interested(ExplanationContext context, ElectiveOffer offer) =>

@@ -85,8 +85,7 @@ public static class RunDiagnosis
                 continue;
             }
 
-            var affected = ChoiceAnalysis.Interested(context, offer)
-                .Where(p => context.Prefers(p, p.Choices.First(c => c is not null && c.Offer == offer.Id)))
+            var affected = ChoiceAnalysis.Wanting(context, offer, ChoiceAnalysis.Interested(context, offer))
                 .Select(p => p.Id.Value)
                 .ToArray();
             if (affected.Length > 0)

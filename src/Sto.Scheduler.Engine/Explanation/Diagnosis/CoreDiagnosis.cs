@@ -99,13 +99,8 @@ public static class CoreDiagnosis
         foreach (var offer in context.Index.Offers.Values.Where(o => !o.IsCancelled && context.GroupsOf(o.Id).IsEmpty).OrderBy(o => o.Id.Value, StringComparer.Ordinal))
         {
             var interested = ChoiceAnalysis.Interested(context, offer);
-            var own = interested.Count(p => PriorityRule.IsOwn(p, offer));
-            var couldJoin = own + Math.Min(interested.Count - own, Math.Max(0, offer.OpenSeats));
-            var wanting = interested
-                .Where(p => context.Prefers(p, p.Choices.First(c => c is not null && c.Offer == offer.Id)))
-                .Select(p => p.Id)
-                .ToImmutableArray();
-            if (couldJoin >= offer.MinGroupSize && wanting.Length > 0)
+            var wanting = ChoiceAnalysis.Wanting(context, offer, interested).Select(p => p.Id).ToImmutableArray();
+            if (ChoiceAnalysis.CouldJoin(offer, interested) >= offer.MinGroupSize && wanting.Length > 0)
             {
                 result.Add((offer, wanting));
             }
