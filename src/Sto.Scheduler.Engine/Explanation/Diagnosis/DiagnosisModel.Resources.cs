@@ -11,7 +11,7 @@ internal sealed partial class DiagnosisModel
     private void AddGroups(ElectiveOffer offer)
     {
         var fixedHolders = FixedHolders(offer);
-        var places = _place.Where(p => p.Key.Offer == offer.Id).ToList();
+        var places = _placesAtOffer[offer.Id].ToList();
         var upper = places.Count + fixedHolders.Count;
         var count = Math.Max(1, offer.MaxParallelGroups);
         var sizes = new IntVar[count];

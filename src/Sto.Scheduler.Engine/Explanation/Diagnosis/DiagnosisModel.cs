@@ -17,6 +17,8 @@ internal sealed partial class DiagnosisModel
     private readonly SortedDictionary<string, Pupil> _movable = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, ElectiveOffer> _scope = new(StringComparer.Ordinal);
     private readonly Dictionary<(PupilId Pupil, OfferId Offer), BoolVar> _place = [];
+    private ILookup<PupilId, KeyValuePair<(PupilId Pupil, OfferId Offer), BoolVar>> _placesOfPupil = null!; // set in Build once every place literal exists
+    private ILookup<OfferId, KeyValuePair<(PupilId Pupil, OfferId Offer), BoolVar>> _placesAtOffer = null!;
     private readonly Dictionary<OfferId, (IntVar[] Size, BoolVar[] Runs)> _groups = [];
     private readonly Dictionary<string, (BoolVar Literal, DiagnosisAssumption Assumption)> _assumptions = new(StringComparer.Ordinal);
     private readonly HashSet<OfferId> _focus = [];
@@ -82,6 +84,8 @@ internal sealed partial class DiagnosisModel
         }
 
         AddPlacements(target);
+        _placesOfPupil = _place.ToLookup(p => p.Key.Pupil);
+        _placesAtOffer = _place.ToLookup(p => p.Key.Offer);
         foreach (var offer in _scope.Values)
         {
             AddGroups(offer);
@@ -128,7 +132,7 @@ internal sealed partial class DiagnosisModel
         var rules = _context.Rules;
         foreach (var pupil in _movable.Values)
         {
-            var places = _place.Where(p => p.Key.Pupil == pupil.Id).OrderBy(p => p.Key.Offer.Value, StringComparer.Ordinal).ToList();
+            var places = _placesOfPupil[pupil.Id].OrderBy(p => p.Key.Offer.Value, StringComparer.Ordinal).ToList();
             Model.Add(LinearExpr.Sum(places.Select(p => p.Value)) <= Math.Max(1, rules.MaxPlacementsPerPupil));
             if (rules.MaxPlacementsPerPupil > 1)
             {
