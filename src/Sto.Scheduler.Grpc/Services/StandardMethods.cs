@@ -38,11 +38,23 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
         ResourceNames.Check(parent, kind.ParentPattern, "parent", violations);
         var (offset, size) = PageToken.Decode(parent, pageToken, pageSize, violations);
         violations.ThrowIfAny();
+        if (kind.Visible is { } visible)
+        {
+            // Only a few items are visible (a caller's own subregion): filter before paging, so pages are full and a
+            // next_page_token means there is more to see.
+            var (all, _) = await store.ListAsync<T>(parent, 0, MaxFilteredListSize, context.CancellationToken);
+            var shown = all.Where(s => visible(caller, ProtoFields.GetString(s.Message, "name"))).ToList();
+            var page = shown.Skip(offset).Take(size).Select(s => Present(s, ProtoFields.GetString(s.Message, "name"))).ToList();
+            return (page, offset + size < shown.Count ? PageToken.Encode(parent, offset + size) : "");
+        }
+
         var (items, hasMore) = await store.ListAsync<T>(parent, offset, size, context.CancellationToken);
         var next = hasMore ? PageToken.Encode(parent, offset + size) : "";
-        var visible = kind.Visible is null ? items : items.Where(s => kind.Visible(caller, ProtoFields.GetString(s.Message, "name")));
-        return (visible.Select(s => Present(s, ProtoFields.GetString(s.Message, "name"))).ToList(), next);
+        return (items.Select(s => Present(s, ProtoFields.GetString(s.Message, "name"))).ToList(), next);
     }
+
+    /// <summary>Items of a filtered kind read at most per list call (subregions per region: a handful).</summary>
+    private const int MaxFilteredListSize = 10_000;
 
     public async Task<T> CreateAsync<T>(
         ResourceKind<T> kind, string parent, T? message, string id, string requestId, bool validateOnly, ServerCallContext context)

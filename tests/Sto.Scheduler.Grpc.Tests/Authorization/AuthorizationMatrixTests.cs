@@ -80,6 +80,23 @@ public sealed partial class AuthorizationMatrixTests(MatrixFixture fixture) : IC
     }
 
     [Fact]
+    public async Task A_filtered_list_pages_over_what_the_caller_may_see()
+    {
+        await using var app = new SchedulerAppFactory();
+        var client = new SubregionService.SubregionServiceClient(app.Channel);
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            await client.CreateSubregionAsync(
+                new CreateSubregionRequest { Parent = Region, SubregionId = id, Subregion = TestData.NewSubregion() }, app.Planner($"{Region}/subregions/{id}"));
+        }
+
+        var page = await client.ListSubregionsAsync(new ListSubregionsRequest { Parent = Region, PageSize = 1 }, app.Planner());
+
+        Assert.Equal([SubregionName], page.Subregions.Select(s => s.Name));
+        Assert.Equal("", page.NextPageToken);
+    }
+
+    [Fact]
     public async Task Listing_subregions_shows_a_coordinator_the_subregion_of_their_school()
     {
         var client = new SubregionService.SubregionServiceClient(fixture.App.Channel);
