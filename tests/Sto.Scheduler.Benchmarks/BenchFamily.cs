@@ -16,6 +16,7 @@ internal sealed record BenchFamily(string Name, Func<int, DemoParameters> Parame
         new("large", DemoParameters.LargeSubregion),
         new("region", DemoParameters.Region),
         new("stress", Stress),
+        new("national", seed => DemoParameters.NationalRegion(seed)),
         new("subregion-planned", seed => DemoParameters.Subregion(seed) with { SupplyFollowsDemand = true }),
         new("large-planned", seed => DemoParameters.LargeSubregion(seed) with { SupplyFollowsDemand = true }),
         new("region-planned", seed => DemoParameters.Region(seed) with { SupplyFollowsDemand = true }),

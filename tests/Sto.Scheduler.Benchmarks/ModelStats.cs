@@ -27,10 +27,59 @@ internal static class ModelStats
         Console.WriteLine($"pairs {model.Pairs.Count}, options {model.Options.Sum(o => o?.Count ?? 0)}, dead offers {model.DeadOffers.Count}");
         Console.WriteLine($"staff {model.Staff.Length}, staff types {model.StaffTypes.Count}, week classes {model.WeekClasses.Count} ({string.Join(' ', model.WeekClasses.Select(c => c.Weeks.Count))})");
         Console.WriteLine($"staff slots {model.StaffSlots.Count}, bus slots {model.BusSlots.Count}, variables {model.Model.Model.Variables.Count}, constraints {model.Model.Model.Constraints.Count}");
+        PrintComponents(model);
         foreach (var dead in model.DeadOffers.GroupBy(d => d.Value.Split(':')[0]))
         {
             Console.WriteLine($"  dead because {dead.Key}: {dead.Count()}");
         }
+    }
+
+    /// <summary>
+    /// Whether the model falls apart into independent parts (offers linked by a pupil who chose both, or by a staff
+    /// type that could work for both in the same weeks): each part could be solved on its own.
+    /// </summary>
+    private static void PrintComponents(AllocationModel model)
+    {
+        var parent = Enumerable.Range(0, model.Offers.Length).ToArray();
+        foreach (var pairs in model.PairsByPupil)
+        {
+            for (var i = 1; i < pairs.Count; i++)
+            {
+                Union(model.Pairs[pairs[0]].Offer, model.Pairs[pairs[i]].Offer);
+            }
+        }
+
+        Console.WriteLine($"independent parts, offers linked by pupils: {Sizes()}");
+        foreach (var slots in model.StaffSlots.GroupBy(s => (s.Type, s.WeekClass)))
+        {
+            var offers = slots.Select(s => s.Offer).ToList();
+            for (var i = 1; i < offers.Count; i++)
+            {
+                Union(offers[0], offers[i]);
+            }
+        }
+
+        Console.WriteLine($"independent parts, offers linked by pupils and staff: {Sizes()}");
+
+        string Sizes()
+        {
+            var sizes = Enumerable.Range(0, model.Offers.Length).Where(o => model.Options[o] is not null)
+                .GroupBy(Find).Select(part => part.Count()).OrderDescending().ToList();
+            return $"{sizes.Count} ({string.Join(' ', sizes.Take(20))} offers)";
+        }
+
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+
+            return x;
+        }
+
+        void Union(int a, int b) => parent[Find(a)] = Find(b);
     }
 
     /// <summary>Why a greedy plan leaves pupils out: are the offers they chose closed, full, or full below their parallel-group limit (staff)?</summary>

@@ -280,6 +280,9 @@ void RunChild(IEnumerable<string> childArgs, Action<string> onLine)
     var self = Environment.ProcessPath ?? "dotnet";
     var dll = typeof(BenchmarkRow).Assembly.Location;
     var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+    // README "Memory": CP-SAT's threads each get a glibc malloc arena that keeps what it frees; two arenas took the
+    // region's peak from 1.27–1.36 GB to 1.0 GB. Set here because it must be in place before the process starts.
+    start.Environment.TryAdd("MALLOC_ARENA_MAX", "2");
     if (Path.GetFileNameWithoutExtension(self) == "dotnet")
     {
         start.ArgumentList.Add(dll);

@@ -174,7 +174,7 @@ internal sealed class NationalRunner(NationalOptions options) : IAsyncDisposable
         var pupilsSeeded = 0;
         await Parallel.ForAsync(0, options.Regions, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, ct) =>
         {
-            var p = NationalPreset(options.SeedBase + i + 1, options.Pupils);
+            var p = DemoParameters.NationalRegion(options.SeedBase + i + 1, options.Pupils);
             var problem = DemoSubregionGenerator.Generate(p);
             var name = $"{Region}/subregions/r{i + 1:D2}";
             subregions[i] = name;
@@ -364,20 +364,6 @@ internal sealed class NationalRunner(NationalOptions options) : IAsyncDisposable
     private static double Median(List<double> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 
-    /// <summary>PERFORMANCE.md R1…R78: 640 pupils, 4 schools, 45 offers, 7 locations (4 schools, 1 hotspot, 1 mbo, 1 trade school), 20 km, staff f 0.75.</summary>
-    private static DemoParameters NationalPreset(int seed, int pupils) => new()
-    {
-        Seed = seed,
-        PupilCount = pupils,
-        SchoolCount = 4,
-        OfferCount = 45,
-        CompanyHotspotCount = 1,
-        MboCollegeCount = 1,
-        TradeSchoolCount = 1,
-        RegionSizeKm = 20,
-        StaffFactor = 0.75,
-    };
-
     private async Task WatchAsync(string run, Replica replica, WatchRecord record)
     {
         try
@@ -452,6 +438,7 @@ internal sealed class NationalRunner(NationalOptions options) : IAsyncDisposable
         };
         var env = start.Environment;
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
+        env.TryAdd("MALLOC_ARENA_MAX", "2"); // README "Memory": fewer glibc arenas, lower peak memory of CP-SAT runs
         env["DOTNET_ENVIRONMENT"] = "Production";
         env["Storage__Provider"] = "Postgres";
         env["Storage__ConnectionString"] = dbConnection;

@@ -101,4 +101,25 @@ public sealed record DemoParameters
         RegionSizeKm = 40,
         StaffFactor = 0.8,
     };
+
+    /// <summary>
+    /// One of the 78 regions of a national run (PERFORMANCE family R1…R78): 640 pupils, 4 schools, 45 offers, one
+    /// hotspot, one mbo college and one trade school over 20 km, staff factor 0.75.
+    /// </summary>
+    public static DemoParameters NationalRegion(int seed, int pupils = 640)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pupils, 1);
+        return new()
+        {
+            Seed = seed,
+            PupilCount = pupils,
+            SchoolCount = 4,
+            OfferCount = 45,
+            CompanyHotspotCount = 1,
+            MboCollegeCount = 1,
+            TradeSchoolCount = 1,
+            RegionSizeKm = 20,
+            StaffFactor = 0.75,
+        };
+    }
 }

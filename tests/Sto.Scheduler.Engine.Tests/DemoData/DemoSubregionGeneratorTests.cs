@@ -63,6 +63,28 @@ public class DemoSubregionGeneratorTests
     }
 
     [Fact]
+    public void NationalRegion_preset_has_the_sizes_of_family_R()
+    {
+        var problem = DemoSubregionGenerator.Generate(DemoParameters.NationalRegion(7));
+
+        Assert.Equal(640, problem.Pupils.Length);
+        Assert.Equal(4, problem.Schools.Length);
+        Assert.Equal(45, problem.Offers.Length);
+        Assert.Single(problem.Venues, v => v.Kind == VenueKind.CompanyHotspot);
+        AssertStructurallyValid(problem);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void NationalRegion_preset_refuses_a_region_without_pupils(int pupils)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => DemoParameters.NationalRegion(1, pupils));
+
+        Assert.Equal("pupils", error.ParamName);
+    }
+
+    [Fact]
     public void Subregion_is_structurally_valid_input()
     {
         AssertStructurallyValid(Subregion);
