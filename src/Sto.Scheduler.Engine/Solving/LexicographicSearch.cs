@@ -73,7 +73,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             model.Model.Minimize(expression);
             var started = clock.Elapsed;
             using var solver = new CpSolver { StringParameters = Parameters(t, clock.Elapsed) };
-            var callback = new ProgressCallback(name, t + 1, model.Tiers.Count, clock, progress);
+            var callback = new ProgressCallback(name, t + 1, model.Tiers.Count, clock, progress, Checkpoints());
             using var registration = cancellationToken.Register(solver.StopSearch);
             using var stall = StallStopFor(name, solver, callback, clock);
             var status = solver.Solve(model.Model, callback);
@@ -119,6 +119,11 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
 
         return (solution ?? new long[model.Model.Model.Variables.Count], tiers.ToImmutable());
     }
+
+    private PlanCheckpoints? Checkpoints() =>
+        settings.ReportTierPlans && settings.PlanCheckpointInterval is { } interval
+            ? new PlanCheckpoints(interval, model.Model.Model.Variables.Count, values => Decoding.SolutionDecoder.Decode(model, values))
+            : null;
 
     private StallStop? StallStopFor(string tier, CpSolver solver, ProgressCallback callback, Stopwatch clock) =>
         settings.DeterministicTimeLimit is null && settings.RefinementStall is { } floor && SolverSettings.IsRefinementTier(tier)

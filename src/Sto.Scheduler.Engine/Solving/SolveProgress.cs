@@ -21,8 +21,9 @@ public sealed record SolveProgress
     public TierResult? EndedTier { get; init; }
 
     /// <summary>
-    /// On a tier-end report when <see cref="SolverSettings.ReportTierPlans"/> is set: the complete plan the tier ended
-    /// with (every hard rule kept); null otherwise.
+    /// When <see cref="SolverSettings.ReportTierPlans"/> is set: on a tier-end report the complete plan the tier ended
+    /// with, and, with <see cref="SolverSettings.PlanCheckpointInterval"/>, on an improving report the plan found (every
+    /// hard rule kept); null otherwise.
     /// </summary>
     public Domain.Allocation? Plan { get; init; }
 }

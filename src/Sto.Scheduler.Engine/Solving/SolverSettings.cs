@@ -53,6 +53,13 @@ public sealed record SolverSettings
     /// </summary>
     public bool ReportTierPlans { get; init; }
 
+    /// <summary>
+    /// With <see cref="ReportTierPlans"/>: while a tier searches, also put its best plan so far on a progress report,
+    /// at most this often (null: at tier ends only). A region's first tier searches for most of the run, so a service
+    /// that checkpoints only tier ends would lose that work when it crashes mid-tier.
+    /// </summary>
+    public TimeSpan? PlanCheckpointInterval { get; init; }
+
     /// <summary>Use the greedy allocation as a solution hint (recommended).</summary>
     public bool UseGreedyHint { get; init; } = true;
 
@@ -69,6 +76,11 @@ public sealed record SolverSettings
         if (DeterministicTimeLimit is { } budget)
         {
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(budget, 0, nameof(DeterministicTimeLimit));
+        }
+
+        if (PlanCheckpointInterval is { } checkpoints)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(checkpoints, TimeSpan.Zero, nameof(PlanCheckpointInterval));
         }
 
         if (RefinementStall is { } stall)

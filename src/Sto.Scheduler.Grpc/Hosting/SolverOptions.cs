@@ -27,6 +27,13 @@ public sealed class SolverOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// While a tier searches, its best plan so far is kept with the run at most this often, so a run whose replica
+    /// crashes continues from it instead of from the last ended tier (tier ends are always kept).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>A run picked up this many times without finishing is failed.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;

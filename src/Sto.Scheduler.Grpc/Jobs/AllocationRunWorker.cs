@@ -115,7 +115,7 @@ public sealed class AllocationRunWorker(
             }
 
             var solving = problem;
-            var solverSettings = ToSettings(run, settings) with { ReportTierPlans = true };
+            var solverSettings = ToSettings(run, settings) with { ReportTierPlans = true, PlanCheckpointInterval = settings.CheckpointInterval };
             if (await store.GetCheckpointAsync(run.Name, stoppingToken) is { } checkpoint
                 && ProblemJson.TryDeserializeAllocation(checkpoint, out var startingPlan, out _))
             {
@@ -281,7 +281,7 @@ public sealed class AllocationRunWorker(
             }
         }
 
-        /// <summary>The plan of the latest ended tier as ProblemJson, once (null when none is new since the last call).</summary>
+        /// <summary>The latest plan reported (a tier end or a mid-tier checkpoint) as ProblemJson, once (null when none is new since the last call).</summary>
         public string? TakeNewCheckpoint()
         {
             Engine.Domain.Allocation? plan;

@@ -12,6 +12,7 @@ public sealed class SolverSettingsTests
         { SolverSettings.Default with { RefinementGapLimit = -1 }, "RefinementGapLimit" },
         { SolverSettings.Default with { DeterministicTimeLimit = 0 }, "DeterministicTimeLimit" },
         { SolverSettings.Default with { RefinementStall = TimeSpan.FromSeconds(-1) }, "RefinementStall" },
+        { SolverSettings.Default with { PlanCheckpointInterval = TimeSpan.FromSeconds(-1) }, "PlanCheckpointInterval" },
     };
 
     [Theory]

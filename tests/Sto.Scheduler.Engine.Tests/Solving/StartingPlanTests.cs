@@ -64,6 +64,37 @@ public sealed class StartingPlanTests
         Assert.All(without, p => Assert.Null(p.Plan));
     }
 
+    [Fact]
+    public void With_a_checkpoint_interval_improving_reports_carry_valid_plans_too()
+    {
+        var reports = new List<SolveProgress>();
+
+        AllocationSolver.Solve(Problem, SolverTestExtensions.Reproducible with { ReportTierPlans = true, PlanCheckpointInterval = TimeSpan.Zero }, new Collect(reports));
+
+        // The first report is the greedy plan, made before CP-SAT starts: a restart rebuilds it anyway.
+        var midTier = reports.Skip(1).Where(p => p.EndedTier is null).ToList();
+        Assert.NotEmpty(midTier);
+        Assert.All(midTier, report => Assert.NotNull(report.Plan));
+        Assert.All(midTier, report => Assert.Empty(Sto.Scheduler.Engine.Validation.AllocationChecker.Check(Problem, report.Plan!)));
+        var firstTier = midTier.Where(p => p.TierNumber == 1).ToList();
+        Assert.All(firstTier, report => Assert.Equal(report.Plan!.Placements.Length, Problem.Pupils.Length - UnplacedIn(report)));
+    }
+
+    [Fact]
+    public void A_checkpoint_interval_without_tier_plans_puts_no_plan_on_any_report()
+    {
+        var reports = new List<SolveProgress>();
+
+        AllocationSolver.Solve(Problem, SolverTestExtensions.Reproducible with { PlanCheckpointInterval = TimeSpan.Zero }, new Collect(reports));
+
+        Assert.NotEmpty(reports);
+        Assert.All(reports, report => Assert.Null(report.Plan));
+    }
+
+    /// <summary>Unplaced pupils of a combined first-tier objective (each costs more than all rank costs together).</summary>
+    private static int UnplacedIn(SolveProgress report) =>
+        (int)(report.Objective / Sto.Scheduler.Engine.Modeling.AllocationModelBuilder.CombinedUnplacedCost(Problem.Rules.Objective, Problem.Pupils.Length));
+
     /// <summary>Collects reports synchronously (Progress&lt;T&gt; would post them to the thread pool).</summary>
     private sealed class Collect(List<SolveProgress> reports) : IProgress<SolveProgress>
     {

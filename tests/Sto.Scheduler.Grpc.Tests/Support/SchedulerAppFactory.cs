@@ -33,6 +33,8 @@ public sealed class SchedulerAppFactory : WebApplicationFactory<Program>
     /// <summary>Storage:ConnectionString; null means a fresh SQLite file in a temp folder.</summary>
     public string? StorageConnectionString { get; init; }
 
+    /// <summary>Extra configuration ("Solver:CheckpointInterval" → "00:00:02"), applied after the test defaults.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
 
     public GrpcChannel Channel => _channel ??= GrpcAddress is { } address
         ? GrpcChannel.ForAddress(address)
@@ -83,6 +85,11 @@ public sealed class SchedulerAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Solver:DefaultTimeLimit", "00:00:10");
         builder.UseSetting("Server:RequestsPerWindow", "0");
         builder.UseSetting("Demo:SeedOnStart", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_grpcPort != 0)
         {
             builder.UseSetting("Kestrel:Endpoints:Grpc:Url", $"http://127.0.0.1:{_grpcPort}");
