@@ -47,6 +47,12 @@ internal sealed partial class AllocationModelBuilder
         ];
     }
 
+    /// <summary>The names of the tiers <see cref="BuildTiers"/> makes, in order, without building a model.</summary>
+    public static IReadOnlyList<string> TierNamesOf(ObjectiveSettings objective, bool replan) =>
+        objective.Mode == ObjectiveMode.Weighted ? [TierNames.Weighted, TierNames.Priority]
+        : replan ? [TierNames.Placement, TierNames.Moves, TierNames.Preference, TierNames.Travel, TierNames.Staffing, TierNames.Priority]
+        : [TierNames.PlacementAndPreference, TierNames.Travel, TierNames.Staffing, TierNames.Priority];
+
     /// <summary>What one unplaced pupil costs in the combined first tier: more than all rank costs together.</summary>
     public static long CombinedUnplacedCost(ObjectiveSettings objective, int pupils) => ((long)MaxRankCost(objective) * pupils) + 1;
 

@@ -47,19 +47,26 @@ public static class AllocationSolver
         }
 
         var index = ProblemIndex.Build(problem);
+        // The first greedy round needs neither the model nor the flow: made on the second core while the model is
+        // built, a fresh process reports a plan for the region in about half a second instead of 1.3 s (G6).
+        var firstRound = settings.UseGreedyHint && baseline is null
+            ? Task.Run(() => FirstRound(problem, clock, progress))
+            : null;
         var model = AllocationModelBuilder.Build(problem, index, baseline);
         var (maxPlaced, flowCost, flowOffers) = FlowBound.Compute(model);
         // Reproducible runs always make every improvement round; otherwise the rounds stop at a tenth of the budget.
         var hintDeadline = settings.DeterministicTimeLimit is null ? clock.Elapsed + (settings.TimeLimit / 10) : (TimeSpan?)null;
         var flowBound = FlowLowerBoundOfFirstTier(model, maxPlaced, flowOffers.Count);
-        TimeSpan? firstPlanAt = null;
+        var first = firstRound?.GetAwaiter().GetResult();
+        TimeSpan? firstPlanAt = first?.At;
         var hint = settings.UseGreedyHint
-            ? HintBuilder.FromGreedy(model, flowOffers, clock, hintDeadline, settings.StartingPlan, first =>
-            {
-                firstPlanAt = clock.Elapsed;
-                ReportFirstPlan(model, first, flowBound ?? 0, clock, progress);
-            })
+            ? HintBuilder.FromGreedy(model, flowOffers, clock, hintDeadline, settings.StartingPlan, first?.Plan)
             : null;
+        if (hint is not null && baseline is not null)
+        {
+            firstPlanAt = clock.Elapsed;
+            ReportFirstPlan(model, hint, flowBound ?? 0, clock, progress);
+        }
 
         var search = new LexicographicSearch(model, settings, progress);
         var (solution, tiers) = search.Run(hint?.Values, clock, cancellationToken, FirstTierConstraintBound(model, flowBound));
@@ -102,9 +109,44 @@ public static class AllocationSolver
     }
 
     /// <summary>
-    /// Reports the first complete plan (the first greedy round, every hard rule kept) as a first-tier incumbent before
-    /// CP-SAT starts, so a planner sees a plan within about a second on the region (G6). Like CP-SAT's own incumbent
-    /// reports it carries no <see cref="SolveProgress.EndedTier"/>.
+    /// Makes the first greedy round and reports it as a first-tier incumbent (no bound yet), so a planner sees a plan
+    /// within about half a second on the region (G6). Like CP-SAT's own incumbent reports it carries no
+    /// <see cref="SolveProgress.EndedTier"/>.
+    /// </summary>
+    private static (Allocation Plan, TimeSpan At) FirstRound(SchedulingProblem problem, Stopwatch clock, IProgress<SolveProgress>? progress)
+    {
+        var plan = HintBuilder.FirstRound(problem);
+        var at = clock.Elapsed;
+        if (progress is not null)
+        {
+            var tiers = AllocationModelBuilder.TierNamesOf(problem.Rules.Objective, replan: false);
+            progress.Report(new SolveProgress
+            {
+                Tier = tiers[0],
+                TierNumber = 1,
+                TierCount = tiers.Count,
+                Objective = FirstTierValue(problem, plan),
+                BestBound = 0,
+                Gap = 1,
+                Elapsed = at,
+            });
+        }
+
+        return (plan, at);
+    }
+
+    /// <summary>The value of a fresh solve's first tier for a plan, in the units CP-SAT minimises (docs/rules.md).</summary>
+    internal static long FirstTierValue(SchedulingProblem problem, Allocation plan)
+    {
+        var values = ObjectiveCalculator.Calculate(problem, plan);
+        var objective = problem.Rules.Objective;
+        return objective.Mode == ObjectiveMode.Weighted
+            ? values.Weighted(objective)
+            : checked((values.Placement * AllocationModelBuilder.CombinedUnplacedCost(objective, problem.Pupils.Length)) + values.Preference);
+    }
+
+    /// <summary>
+    /// Reports a re-plan's starting plan (the repaired published plan) as a first-tier incumbent before CP-SAT starts.
     /// </summary>
     private static void ReportFirstPlan(AllocationModel model, SolverHint plan, long bound, Stopwatch clock, IProgress<SolveProgress>? progress)
     {

@@ -22,9 +22,9 @@ internal static class HintBuilder
     /// <param name="clock">The run's clock.</param>
     /// <param name="deadline">No new improvement round starts after this time on <paramref name="clock"/>; null = all rounds.</param>
     /// <param name="startingPlan">A plan to continue from (repaired first); the hint when it is at least as good.</param>
-    /// <param name="firstPlan">
-    /// Told the first complete plan as soon as it exists (after the first greedy round, before the improvement rounds),
-    /// so the caller can report it; does not change the hint.
+    /// <param name="firstRound">
+    /// The first greedy round (<see cref="FirstRound"/>) when the caller already made it, e.g. while the model was
+    /// being built; made here otherwise.
     /// </param>
     public static SolverHint FromGreedy(
         AllocationModel model,
@@ -32,18 +32,16 @@ internal static class HintBuilder
         Stopwatch? clock = null,
         TimeSpan? deadline = null,
         Allocation? startingPlan = null,
-        Action<SolverHint>? firstPlan = null)
+        Allocation? firstRound = null)
     {
         if (model.Baseline is not null)
         {
-            var fromBaseline = FromBaseline(model);
-            firstPlan?.Invoke(fromBaseline);
-            return fromBaseline;
+            return FromBaseline(model);
         }
 
         var problem = model.Index.Problem;
         var order = ArrivalOrders.ByLottery(problem);
-        var greedy = FromGreedyRounds(model, flowOffers, problem, order, clock, deadline, firstPlan);
+        var greedy = FromGreedyRounds(model, flowOffers, problem, order, clock, deadline, firstRound ?? FirstRound(problem));
         if (startingPlan is null)
         {
             return greedy;
@@ -53,6 +51,12 @@ internal static class HintBuilder
         return (continued.Unplaced, continued.RankCost).CompareTo((greedy.Unplaced, greedy.RankCost)) <= 0 ? continued : greedy;
     }
 
+    /// <summary>
+    /// The first greedy round: pupils in lottery order, each taking their best choice with room. A complete plan that
+    /// keeps every hard rule, made from the problem alone (no model), so it can be reported before the model exists.
+    /// </summary>
+    public static Allocation FirstRound(SchedulingProblem problem) => GreedyAllocator.Allocate(problem, ArrivalOrders.ByLottery(problem));
+
     private static SolverHint FromGreedyRounds(
         AllocationModel model,
         IReadOnlyDictionary<int, int> flowOffers,
@@ -60,10 +64,9 @@ internal static class HintBuilder
         IReadOnlyList<PupilId> order,
         Stopwatch? clock,
         TimeSpan? deadline,
-        Action<SolverHint>? firstPlan)
+        Allocation firstRound)
     {
-        var best = FromAllocation(model, GreedyAllocator.Allocate(problem, order));
-        firstPlan?.Invoke(best);
+        var best = FromAllocation(model, firstRound);
         if (flowOffers.Count == 0)
         {
             return best;

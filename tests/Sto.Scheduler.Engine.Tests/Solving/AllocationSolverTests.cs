@@ -145,6 +145,40 @@ public sealed class AllocationSolverTests
         Assert.InRange(outcome.Statistics.TimeToFirstSolution, TimeSpan.Zero, first.Elapsed);
     }
 
+    [Theory]
+    [InlineData(ObjectiveMode.Lexicographic)]
+    [InlineData(ObjectiveMode.Weighted)]
+    public void The_first_plans_objective_is_counted_in_the_units_of_the_first_tier(ObjectiveMode mode)
+    {
+        var problem = WithMode(mode);
+
+        var outcome = problem.SolveOrFail();
+
+        // Reproducible mode proves tier 1 optimal, and the later tiers keep it: the plan's value is that optimum.
+        Assert.True(outcome.Statistics.Tiers[0].IsProvenOptimal);
+        Assert.Equal(outcome.Statistics.Tiers[0].Objective, AllocationSolver.FirstTierValue(problem, outcome.Allocation));
+    }
+
+    [Theory]
+    [InlineData(ObjectiveMode.Lexicographic, false)]
+    [InlineData(ObjectiveMode.Lexicographic, true)]
+    [InlineData(ObjectiveMode.Weighted, false)]
+    public void The_tier_names_known_before_the_model_are_the_models_tiers(ObjectiveMode mode, bool replan)
+    {
+        var problem = WithMode(mode);
+        var baseline = replan ? new Sto.Scheduler.Engine.Modeling.ReplanBaseline(new Dictionary<PupilId, (OfferId, int)>(), new HashSet<PupilId>()) : null;
+
+        var model = Sto.Scheduler.Engine.Modeling.AllocationModelBuilder.Build(problem, Sto.Scheduler.Engine.Feasibility.ProblemIndex.Build(problem), baseline);
+
+        Assert.Equal(model.Tiers.Select(t => t.Name), Sto.Scheduler.Engine.Modeling.AllocationModelBuilder.TierNamesOf(problem.Rules.Objective, replan));
+    }
+
+    private static SchedulingProblem WithMode(ObjectiveMode mode)
+    {
+        var problem = Contended();
+        return problem with { Rules = problem.Rules with { Objective = problem.Rules.Objective with { Mode = mode } } };
+    }
+
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
