@@ -40,12 +40,12 @@ internal static class ModelStats
     /// </summary>
     private static void PrintComponents(AllocationModel model)
     {
-        var parent = Enumerable.Range(0, model.Offers.Length).ToArray();
+        var sets = new DisjointSets(model.Offers.Length);
         foreach (var pairs in model.PairsByPupil)
         {
             for (var i = 1; i < pairs.Count; i++)
             {
-                Union(model.Pairs[pairs[0]].Offer, model.Pairs[pairs[i]].Offer);
+                sets.Union(model.Pairs[pairs[0]].Offer, model.Pairs[pairs[i]].Offer);
             }
         }
 
@@ -55,7 +55,7 @@ internal static class ModelStats
             var offers = slots.Select(s => s.Offer).ToList();
             for (var i = 1; i < offers.Count; i++)
             {
-                Union(offers[0], offers[i]);
+                sets.Union(offers[0], offers[i]);
             }
         }
 
@@ -64,22 +64,10 @@ internal static class ModelStats
         string Sizes()
         {
             var sizes = Enumerable.Range(0, model.Offers.Length).Where(o => model.Options[o] is not null)
-                .GroupBy(Find).Select(part => part.Count()).OrderDescending().ToList();
+                .GroupBy(sets.Find).Select(part => part.Count()).OrderDescending().ToList();
             return $"{sizes.Count} ({string.Join(' ', sizes.Take(20))} offers)";
         }
 
-        int Find(int x)
-        {
-            while (parent[x] != x)
-            {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-
-            return x;
-        }
-
-        void Union(int a, int b) => parent[Find(a)] = Find(b);
     }
 
     /// <summary>Why a greedy plan leaves pupils out: are the offers they chose closed, full, or full below their parallel-group limit (staff)?</summary>

@@ -167,7 +167,7 @@ internal sealed partial class AllocationModelBuilder
     {
         var rules = _problem.Rules;
         var live = Enumerable.Range(0, _offers.Length).Where(o => _options[o] is not null).ToList();
-        var parent = Enumerable.Range(0, _staffTypes.Count + _offers.Length).ToArray();
+        var sets = new DisjointSets(_staffTypes.Count + _offers.Length);
         foreach (var type in _staffTypes)
         {
             var staff = _staff[type.Members[0]];
@@ -180,16 +180,16 @@ internal sealed partial class AllocationModelBuilder
             {
                 if (StaffRules.CanStaff(staff, _offers[o], rules))
                 {
-                    Union(type.Number, _staffTypes.Count + o);
+                    sets.Union(type.Number, _staffTypes.Count + o);
                 }
             }
         }
 
         var byKey = new Dictionary<string, (List<Week> Weeks, List<int> Offers)>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var component in live.GroupBy(o => Find(_staffTypes.Count + o)))
+        foreach (var component in live.GroupBy(o => sets.Find(_staffTypes.Count + o)))
         {
-            var types = _staffTypes.Where(t => Find(t.Number) == component.Key).ToList();
+            var types = _staffTypes.Where(t => sets.Find(t.Number) == component.Key).ToList();
             foreach (var week in _problem.Weeks)
             {
                 var meeting = new List<int>();
@@ -231,18 +231,5 @@ internal sealed partial class AllocationModelBuilder
             var (weeks, offers) = byKey[text];
             _weekClasses.Add(new WeekClass(_weekClasses.Count, weeks, offers));
         }
-
-        int Find(int x)
-        {
-            while (parent[x] != x)
-            {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-
-            return x;
-        }
-
-        void Union(int a, int b) => parent[Find(a)] = Find(b);
     }
 }
