@@ -16,7 +16,7 @@ internal static class ModelStats
         Console.WriteLine($"seats {problem.Offers.Sum(o => o.TotalSeats)}, FCFS unplaced {fcfs.Unplaced.Length}");
         var clock = Stopwatch.StartNew();
         var model = AllocationModelBuilder.Build(problem, ProblemIndex.Build(problem));
-        Console.WriteLine($"build {clock.Elapsed.TotalSeconds:F2} s");
+        Console.WriteLine($"build {clock.Elapsed.TotalSeconds:F2} s; managed heap {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB, working set {Environment.WorkingSet / (1024 * 1024)} MB");
         var flow = FlowBound.Compute(model);
         Console.WriteLine($"flow bound unplaced {problem.Pupils.Length - flow.MaxPlaced}");
         clock.Restart();
