@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Sto.Scheduler.Grpc.Errors;
+using Sto.Scheduler.Grpc.Mapping;
 
 namespace Sto.Scheduler.Grpc.Auth;
 
@@ -10,6 +11,21 @@ namespace Sto.Scheduler.Grpc.Auth;
 /// </summary>
 public static class AccessChecks
 {
+    /// <summary>
+    /// A REQUIRED name checked in the order every RPC keeps: empty → INVALID_ARGUMENT (it names no resource), then
+    /// <paramref name="access"/> on the raw name (PERMISSION_DENIED reveals nothing about existence), then the name's
+    /// format → INVALID_ARGUMENT.
+    /// </summary>
+    public static Caller RequireNamed(
+        ServerCallContext context, string? name, ResourcePattern pattern, string field, Func<ServerCallContext, string, Caller> access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ResourceNames.RequirePresent(name, pattern, field);
+        var caller = access(context, name!);
+        ResourceNames.Require(name, pattern, field);
+        return caller;
+    }
+
     /// <summary>Planners of the subregion that contains <paramref name="name"/>.</summary>
     public static Caller RequirePlanner(ServerCallContext context, string name)
     {

@@ -94,7 +94,7 @@ public sealed class AllocationRunWorker(
         if (run.ReplanOf.Length > 0)
         {
             var request = await scope.ServiceProvider.GetRequiredService<ReplanInputs>()
-                .BuildAsync(run.ReplanOf, run.Weeks, run.Disruptions, stoppingToken);
+                .BuildAsync(run.ReplanOf, run.Disruptions, stoppingToken);
             if (request is null)
             {
                 await FailAsync(store, run, RpcErrors.FailedPrecondition(run.ReplanOf, ErrorReasons.RunNotSucceeded,

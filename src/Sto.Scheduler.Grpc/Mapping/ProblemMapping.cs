@@ -187,7 +187,8 @@ public static class ProblemMapping
         AvailableWeeks = [.. s.AvailableWeeks.Select(Week.Parse)],
     };
 
-    private static Pupil ToPupil(V1.Pupil p) => new()
+    /// <summary>A stored pupil as the Engine's pupil (also used alone for a re-plan's added pupils).</summary>
+    internal static Pupil ToPupil(V1.Pupil p) => new()
     {
         Id = new PupilId(p.Name),
         School = new SchoolId(ResourcePattern.Ancestor(p.Name, 2)),

@@ -78,9 +78,7 @@ public sealed class AllocationGrpcService(
 
     public override async Task<AllocationRun> GetAllocationRun(GetAllocationRunRequest request, ServerCallContext context)
     {
-        ResourceNames.RequirePresent(request.Name, ResourceNames.AllocationRun, "name");
-        AccessChecks.RequirePlanner(context, request.Name);
-        ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
+        AccessChecks.RequireNamed(context, request.Name, ResourceNames.AllocationRun, "name", AccessChecks.RequirePlanner);
         return await runs.GetAsync(request.Name, context.CancellationToken) ?? throw RpcErrors.NotFound(request.Name, RunType);
     }
 
@@ -103,9 +101,7 @@ public sealed class AllocationGrpcService(
     public override async Task WatchAllocationRun(
         WatchAllocationRunRequest request, IServerStreamWriter<AllocationRun> responseStream, ServerCallContext context)
     {
-        ResourceNames.RequirePresent(request.Name, ResourceNames.AllocationRun, "name");
-        AccessChecks.RequirePlanner(context, request.Name);
-        ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
+        AccessChecks.RequireNamed(context, request.Name, ResourceNames.AllocationRun, "name", AccessChecks.RequirePlanner);
         using var watch = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var lastEtag = "";
         while (true)
@@ -138,9 +134,7 @@ public sealed class AllocationGrpcService(
 
     public override async Task<AllocationRun> CancelAllocationRun(CancelAllocationRunRequest request, ServerCallContext context)
     {
-        ResourceNames.RequirePresent(request.Name, ResourceNames.AllocationRun, "name");
-        AccessChecks.RequirePlanner(context, request.Name);
-        ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
+        AccessChecks.RequireNamed(context, request.Name, ResourceNames.AllocationRun, "name", AccessChecks.RequirePlanner);
         var (run, changed) = await runs.CancelAsync(request.Name, context.CancellationToken);
         return run is null ? throw RpcErrors.NotFound(request.Name, RunType)
             : !changed ? throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunFinished, $"Run '{request.Name}' has already finished ({StateName(run.State)}).")
@@ -172,9 +166,7 @@ public sealed class AllocationGrpcService(
 
     public override async Task<AllocationRun> PublishAllocationRun(PublishAllocationRunRequest request, ServerCallContext context)
     {
-        ResourceNames.RequirePresent(request.Name, ResourceNames.AllocationRun, "name");
-        AccessChecks.RequirePlanner(context, request.Name);
-        ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
+        AccessChecks.RequireNamed(context, request.Name, ResourceNames.AllocationRun, "name", AccessChecks.RequirePlanner);
         var run = await runs.GetAsync(request.Name, context.CancellationToken) ?? throw RpcErrors.NotFound(request.Name, RunType);
         if (request.Etag.Length > 0 && request.Etag != run.Etag)
         {
@@ -192,9 +184,7 @@ public sealed class AllocationGrpcService(
 
     public override async Task<Allocation> GetAllocation(GetAllocationRequest request, ServerCallContext context)
     {
-        ResourceNames.RequirePresent(request.Name, ResourceNames.Allocation, "name");
-        AccessChecks.RequirePlanner(context, request.Name);
-        ResourceNames.Require(request.Name, ResourceNames.Allocation, "name");
+        AccessChecks.RequireNamed(context, request.Name, ResourceNames.Allocation, "name", AccessChecks.RequirePlanner);
         return await runs.GetAllocationAsync(ResourcePattern.Ancestor(request.Name, 1), context.CancellationToken)
             ?? throw RpcErrors.NotFound(request.Name, "scheduler.sto/Allocation");
     }
@@ -254,7 +244,7 @@ public sealed class AllocationGrpcService(
             throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunNotPublished, $"Only the published run can be re-planned; '{request.Name}' is not published.");
         }
 
-        var replan = await replanInputs.BuildAsync(request.Name, baseRun.Weeks, request.Disruptions, context.CancellationToken)
+        var replan = await replanInputs.BuildAsync(request.Name, request.Disruptions, context.CancellationToken)
             ?? throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunNotSucceeded, $"Run '{request.Name}' has no stored allocation to re-plan.");
         UnknownAddedPupils(request.Disruptions, replan).ThrowIfAny();
         RpcErrors.ThrowIfInvalid(ProblemChecks.Validate(DisruptionApplier.Apply(replan.Problem, replan.Disruptions)), "problem");
@@ -279,9 +269,7 @@ public sealed class AllocationGrpcService(
 
     public override async Task<AllocationDiff> GetAllocationDiff(GetAllocationDiffRequest request, ServerCallContext context)
     {
-        ResourceNames.RequirePresent(request.Name, ResourceNames.AllocationRun, "name");
-        AccessChecks.RequirePlanner(context, request.Name);
-        ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
+        AccessChecks.RequireNamed(context, request.Name, ResourceNames.AllocationRun, "name", AccessChecks.RequirePlanner);
         var run = await runs.GetAsync(request.Name, context.CancellationToken) ?? throw RpcErrors.NotFound(request.Name, RunType);
         if (run.ReplanOf.Length == 0)
         {
@@ -321,9 +309,7 @@ public sealed class AllocationGrpcService(
 
     public override async Task<DiagnoseAllocationRunResponse> DiagnoseAllocationRun(DiagnoseAllocationRunRequest request, ServerCallContext context)
     {
-        ResourceNames.RequirePresent(request.Name, ResourceNames.AllocationRun, "name");
-        AccessChecks.RequirePlanner(context, request.Name);
-        ResourceNames.Require(request.Name, ResourceNames.AllocationRun, "name");
+        AccessChecks.RequireNamed(context, request.Name, ResourceNames.AllocationRun, "name", AccessChecks.RequirePlanner);
         var run = await runs.GetAsync(request.Name, context.CancellationToken);
         var (problem, allocation) = await LoadSnapshotAsync(run, request.Name, context.CancellationToken);
         var report = CoreDiagnosis.Diagnose(problem, allocation, DiagnosisSettings.Default, context.CancellationToken);

@@ -20,9 +20,7 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
     public async Task<T> GetAsync<T>(ResourceKind<T> kind, string name, ServerCallContext context)
         where T : IMessage<T>, new()
     {
-        ResourceNames.RequirePresent(name, kind.Pattern, "name");
-        kind.ReadAccess(context, name);
-        ResourceNames.Require(name, kind.Pattern, "name");
+        AccessChecks.RequireNamed(context, name, kind.Pattern, "name", kind.ReadAccess);
         var stored = await store.GetAsync<T>(name, context.CancellationToken)
             ?? throw RpcErrors.NotFound(name, kind.TypeName);
         return Present(stored, name);
@@ -125,9 +123,7 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
         }
 
         var name = ProtoFields.GetString(message!, "name");
-        ResourceNames.RequirePresent(name, kind.Pattern, $"{kind.Field}.name");
-        var caller = kind.WriteAccess(context, name);
-        ResourceNames.Require(name, kind.Pattern, $"{kind.Field}.name");
+        var caller = AccessChecks.RequireNamed(context, name, kind.Pattern, $"{kind.Field}.name", kind.WriteAccess);
         await RequireOpenSubmissionsAsync(kind, caller, name, context.CancellationToken);
         var stored = await store.GetAsync<T>(name, context.CancellationToken)
             ?? throw RpcErrors.NotFound(name, kind.TypeName);
@@ -156,9 +152,7 @@ public sealed class StandardMethods(ResourceStore store, SchedulerDbContext db, 
     public async Task<Empty> DeleteAsync<T>(ResourceKind<T> kind, string name, string etag, ServerCallContext context)
         where T : IMessage<T>, new()
     {
-        ResourceNames.RequirePresent(name, kind.Pattern, "name");
-        var caller = kind.WriteAccess(context, name);
-        ResourceNames.Require(name, kind.Pattern, "name");
+        var caller = AccessChecks.RequireNamed(context, name, kind.Pattern, "name", kind.WriteAccess);
         await RequireOpenSubmissionsAsync(kind, caller, name, context.CancellationToken);
         return await store.DeleteAsync<T>(name, etag, context.CancellationToken)
             ? new Empty()
