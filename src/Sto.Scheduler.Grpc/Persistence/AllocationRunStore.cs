@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -39,8 +40,17 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
         return Present(record);
     }
 
+    /// <summary>
+    /// The columns the API view of a run needs (<see cref="Present"/>): never the result, the snapshot, the checkpoint
+    /// plan or the diff, which are megabytes on a region and would be read on every Get, List and Watch update.
+    /// </summary>
+    private static readonly Expression<Func<AllocationRunRecord, AllocationRunRecord>> View = r => new AllocationRunRecord
+    {
+        Name = r.Name, Parent = r.Parent, State = r.State, Etag = r.Etag, Attempts = r.Attempts, Published = r.Published, Payload = r.Payload,
+    };
+
     public async Task<AllocationRun?> GetAsync(string name, CancellationToken cancellationToken) =>
-        await db.AllocationRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Name == name, cancellationToken) is { } record
+        await db.AllocationRuns.AsNoTracking().Where(r => r.Name == name).Select(View).SingleOrDefaultAsync(cancellationToken) is { } record
             ? Present(record)
             : null;
 
@@ -54,6 +64,7 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
             .Where(r => r.Parent == parent)
             .OrderByDescending(r => r.CreateTimeMs).ThenByDescending(r => r.Name)
             .Skip(offset).Take(pageSize + 1)
+            .Select(View)
             .ToListAsync(cancellationToken);
         return (records.Take(pageSize).Select(Present).ToList(), records.Count > pageSize);
     }
@@ -372,6 +383,10 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
         return row?.ProblemSnapshot is { } problem && row.EngineAllocation is { } allocation ? new RunSnapshot(problem, allocation, row.Diff) : null;
     }
 
+    /// <summary>The stored diff of a finished re-plan (JSON), or null; reads that column only, not the snapshot.</summary>
+    public async Task<string?> GetDiffAsync(string runName, CancellationToken cancellationToken) =>
+        await db.AllocationRuns.AsNoTracking().Where(r => r.Name == runName).Select(r => r.Diff).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>Every pupil's stored schedule of a run, keyed by pupil name.</summary>
     public async Task<IReadOnlyDictionary<string, PupilSchedule>> GetSchedulesAsync(string run, CancellationToken cancellationToken) =>
         (await db.PupilSchedules.AsNoTracking().Where(s => s.Run == run).ToListAsync(cancellationToken))
@@ -379,7 +394,7 @@ public sealed class AllocationRunStore(SchedulerDbContext db, TimeProvider time)
 
     /// <summary>The subregion's published run, or null.</summary>
     public async Task<AllocationRun?> GetPublishedAsync(string subregion, CancellationToken cancellationToken) =>
-        await db.AllocationRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Parent == subregion && r.Published, cancellationToken) is { } record
+        await db.AllocationRuns.AsNoTracking().Where(r => r.Parent == subregion && r.Published).Select(View).SingleOrDefaultAsync(cancellationToken) is { } record
             ? Present(record)
             : null;
 

@@ -276,7 +276,7 @@ public sealed class AllocationGrpcService(
             throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.NotAReplan, $"Run '{request.Name}' is not a re-plan; compare runs with CompareAllocationRuns.");
         }
 
-        return await runs.GetSnapshotAsync(request.Name, context.CancellationToken) is { Diff: { } diff }
+        return await runs.GetDiffAsync(request.Name, context.CancellationToken) is { } diff
             ? ProtoJson.Read<AllocationDiff>(diff)
             : throw RpcErrors.FailedPrecondition(request.Name, ErrorReasons.RunNotSucceeded, $"Re-plan '{request.Name}' has no allocation yet ({StateName(run.State)}).");
     }
