@@ -32,13 +32,13 @@ public sealed record ReferenceFacts(
             }
         }
 
-        return new ReferenceFacts(
-            subregion,
-            weeks,
-            await store.ListNamesInSubregionAsync<Api.V1.School>(subregion, cancellationToken),
-            await store.ListNamesInSubregionAsync<Api.V1.Venue>(subregion, cancellationToken),
-            await store.ListNamesInSubregionAsync<Api.V1.EquipmentKit>(subregion, cancellationToken),
-            await store.ListNamesInSubregionAsync<Api.V1.ElectiveOffer>(subregion, cancellationToken));
+        string[] kinds =
+        [
+            ResourceStore.KindOf<Api.V1.School>(), ResourceStore.KindOf<Api.V1.Venue>(),
+            ResourceStore.KindOf<Api.V1.EquipmentKit>(), ResourceStore.KindOf<Api.V1.ElectiveOffer>(),
+        ];
+        var names = await store.ListNamesByKindInSubregionAsync(subregion, kinds, cancellationToken);
+        return new ReferenceFacts(subregion, weeks, names[kinds[0]], names[kinds[1]], names[kinds[2]], names[kinds[3]]);
     }
 }
 

@@ -46,16 +46,27 @@ public sealed class ResourceStore(SchedulerDbContext db, TimeProvider time)
         return records.Select(r => ProtoJson.Read<T>(r.Payload)).ToList();
     }
 
-    /// <summary>The names of every resource of a kind in a subregion (for reference checks at write time).</summary>
-    public async Task<HashSet<string>> ListNamesInSubregionAsync<T>(string subregion, CancellationToken cancellationToken)
-        where T : IMessage<T>, new()
+    /// <summary>
+    /// The names of the stored resources of several kinds in a subregion, per kind (<see cref="KindOf{T}"/>), in one
+    /// query; a kind with none maps to an empty set.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, HashSet<string>>> ListNamesByKindInSubregionAsync(
+        string subregion, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken)
     {
-        var names = await db.Resources.AsNoTracking()
-            .Where(r => r.Kind == KindName<T>.Value && r.Subregion == subregion)
-            .Select(r => r.Name)
+        var wanted = kinds.ToList();
+        var rows = await db.Resources.AsNoTracking()
+            .Where(r => r.Subregion == subregion && wanted.Contains(r.Kind))
+            .Select(r => new { r.Kind, r.Name })
             .ToListAsync(cancellationToken);
-        return names.ToHashSet(StringComparer.Ordinal);
+        return wanted.Distinct(StringComparer.Ordinal).ToDictionary(
+            kind => kind,
+            kind => rows.Where(r => r.Kind == kind).Select(r => r.Name).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
     }
+
+    /// <summary>The stored kind of a resource message type (its full proto name).</summary>
+    public static string KindOf<T>()
+        where T : IMessage<T>, new() => KindName<T>.Value;
 
     /// <summary>Which of <paramref name="names"/> are stored (any kind), for counting what an upsert would create.</summary>
     public async Task<HashSet<string>> ExistingNamesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)

@@ -50,6 +50,24 @@ public abstract class StorageSuite : IAsyncLifetime
             .UseSqlite(Storage.ConnectionString).AddInterceptors(interceptors).Options);
 
     [StorageFact]
+    public async Task Names_of_several_kinds_come_per_kind_from_one_subregion_and_an_absent_kind_is_empty()
+    {
+        await using var db = NewContext();
+        var store = new ResourceStore(db, Time);
+        await store.CreateAsync(Subregion, "regions/oost", Subregion, new Api.V1.Subregion(), default);
+        await store.CreateAsync(Subregion + "/schools/noord", Subregion, Subregion, new School(), default);
+        await store.CreateAsync(Subregion + "/schools/noord/pupils/p-1", Subregion + "/schools/noord", Subregion, new Pupil { Year = 3 }, default);
+        await store.CreateAsync("regions/oost/subregions/other/schools/zuid", "regions/oost/subregions/other", "regions/oost/subregions/other", new School(), default);
+
+        var names = await store.ListNamesByKindInSubregionAsync(
+            Subregion, [ResourceStore.KindOf<School>(), ResourceStore.KindOf<Pupil>(), ResourceStore.KindOf<Venue>()], default);
+
+        Assert.Equal([Subregion + "/schools/noord"], names[ResourceStore.KindOf<School>()]);
+        Assert.Equal([Subregion + "/schools/noord/pupils/p-1"], names[ResourceStore.KindOf<Pupil>()]);
+        Assert.Empty(names[ResourceStore.KindOf<Venue>()]);
+    }
+
+    [StorageFact]
     public async Task Create_update_and_a_stale_etag_conflict()
     {
         await using var db = NewContext();
