@@ -22,6 +22,9 @@ internal sealed record CellOptions
 
     public string ExtraParameters { get; init; } = "";
 
+    /// <summary>SolverSettings.NeighbourhoodSearchShare (experiment; 0 = off).</summary>
+    public double NeighbourhoodSearchShare { get; init; }
+
     /// <summary>MPSolver backends run on the engine's first tier after the engine ("CBC", "HIGHS", "SCIP").</summary>
     public IReadOnlyList<string> Peers { get; init; } = [];
 }
@@ -129,6 +132,7 @@ internal static class BenchCell
             RandomSeed = options.Seed,
             Workers = options.Workers,
             ExtraParameters = options.ExtraParameters,
+            NeighbourhoodSearchShare = options.NeighbourhoodSearchShare,
         };
         var progress = new ProgressRecorder(options.Gap);
         var outcome = AllocationSolver.Solve(problem, settings, progress);

@@ -12,7 +12,7 @@ using Sto.Scheduler.Engine.Solving;
 //         [--gap 0.005] [--repeats N] [--peers cbc,highs] [--json PATH]
 //                                        one child process per (repeat, family, variant): FCFS, RSD, engine (+ MIP peers);
 //                                        medians and spread over repeats; the goal summary at the end
-//   one --family F | --pupils N [--variant M2] [--seconds S] [--seed K] [--peers …]   one cell in this process
+//   one --family F | --pupils N [--variant M2] [--seconds S] [--seed K] [--peers …] [--lns-share 0.35]   one cell in this process
 //   demo [--file data/demo-subregion.json] [--seconds S]       solve the demo subregion and print the metrics table
 //   peers [--families … | --sizes 300,1000] [--seconds 60] [--gap 0.005] [--scip] [--fidelity]
 //                                        first tier: CP-SAT vs MIP peers on the same model, one child per family
@@ -205,6 +205,7 @@ List<BenchmarkRow> RunCell(BenchFamily family, string variant, int repeat)
         Repeat = repeat,
         Workers = (int)Option("--workers", 2),
         ExtraParameters = OptionText("--cpsat", ""),
+        NeighbourhoodSearchShare = Option("--lns-share", 0),
         Peers = OptionTextOrNull("--peers")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
     };
     return BenchCell.Run(family.Name, variant.ToUpperInvariant(), family.Name, problem, options);
@@ -293,7 +294,7 @@ void RunChild(IEnumerable<string> childArgs, Action<string> onLine)
         start.ArgumentList.Add(arg);
     }
 
-    foreach (var name in new[] { "--seconds", "--seed", "--gap", "--workers", "--cpsat", "--seats-per-pupil", "--sigma", "--decay-km", "--staff-factor" })
+    foreach (var name in new[] { "--seconds", "--seed", "--gap", "--workers", "--cpsat", "--lns-share", "--seats-per-pupil", "--sigma", "--decay-km", "--staff-factor" })
     {
         if (OptionTextOrNull(name) is { } value)
         {

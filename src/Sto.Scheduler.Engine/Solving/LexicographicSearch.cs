@@ -72,7 +72,22 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
 
             model.Model.Minimize(expression);
             var started = clock.Elapsed;
-            using var solver = new CpSolver { StringParameters = Parameters(t, clock.Elapsed) };
+            var tierSeconds = TierSeconds(t, clock.Elapsed);
+            if (t == 0 && solution is not null && UsesNeighbourhoodSearch())
+            {
+                var budget = TimeSpan.FromSeconds(tierSeconds * settings.NeighbourhoodSearchShare);
+                solution = RunNeighbourhoodSearch(name, expression, solution, budget, clock, cancellationToken);
+                SetHint(solution);
+                tierSeconds = Math.Max(0.2, tierSeconds - (clock.Elapsed - started).TotalSeconds);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // A stop registered on a solver that has not started yet would be lost: return the improved plan now.
+                    WasCancelled = true;
+                    break;
+                }
+            }
+
+            using var solver = new CpSolver { StringParameters = Parameters(t, tierSeconds) };
             var callback = new ProgressCallback(name, t + 1, model.Tiers.Count, clock, progress, Checkpoints());
             using var registration = cancellationToken.Register(solver.StopSearch);
             using var stall = StallStopFor(name, solver, callback, clock);
@@ -169,14 +184,49 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             ? LargeFirstTierShare
             : TierShares.GetValueOrDefault(tier, 1);
 
-    private string Parameters(int tier, TimeSpan elapsed)
+    private double ShareNow(int tier)
     {
         var remainingShares = model.Tiers.Skip(tier).Sum(t => ShareOf(t.Name));
-        var share = ShareOf(model.Tiers[tier].Name) / Math.Max(1e-9, remainingShares);
+        return ShareOf(model.Tiers[tier].Name) / Math.Max(1e-9, remainingShares);
+    }
+
+    /// <summary>The wall-clock budget of a tier starting now.</summary>
+    private double TierSeconds(int tier, TimeSpan elapsed) =>
         // In reproducible mode the wall-clock limit must not depend on elapsed time: CP-SAT tunes itself by it.
-        var seconds = settings.DeterministicTimeLimit is null
-            ? Math.Max(0.2, (settings.TimeLimit - elapsed).TotalSeconds * share)
+        settings.DeterministicTimeLimit is null
+            ? Math.Max(0.2, (settings.TimeLimit - elapsed).TotalSeconds * ShareNow(tier))
             : settings.TimeLimit.TotalSeconds;
+
+    private bool UsesNeighbourhoodSearch() =>
+        settings.NeighbourhoodSearchShare > 0 && model.Pairs.Count > LargeModelPairs && model.Baseline is null
+        && settings.DeterministicTimeLimit is null;
+
+    /// <summary>
+    /// Improves the hint by <see cref="LargeNeighbourhoodSearch"/> before CP-SAT starts the first tier; each better
+    /// plan is reported as a first-tier incumbent without a bound (CP-SAT proves one once it runs).
+    /// </summary>
+    private long[] RunNeighbourhoodSearch(string tier, LinearExpr expression, long[] start, TimeSpan budget, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var search = new LargeNeighbourhoodSearch(model, expression, settings.RandomSeed)
+        {
+            Workers = Math.Max(1, settings.Workers),
+            Improved = value => progress?.Report(new SolveProgress
+            {
+                Tier = tier,
+                TierNumber = 1,
+                TierCount = model.Tiers.Count,
+                Objective = value,
+                BestBound = 0,
+                Gap = 1,
+                Elapsed = clock.Elapsed,
+            }),
+        };
+        return search.Improve(start, budget, cancellationToken).Solution;
+    }
+
+    private string Parameters(int tier, double seconds)
+    {
+        var share = ShareNow(tier);
         var parts = new List<string>
         {
             Invariant($"random_seed:{settings.RandomSeed}"),

@@ -13,6 +13,8 @@ public sealed class SolverSettingsTests
         { SolverSettings.Default with { DeterministicTimeLimit = 0 }, "DeterministicTimeLimit" },
         { SolverSettings.Default with { RefinementStall = TimeSpan.FromSeconds(-1) }, "RefinementStall" },
         { SolverSettings.Default with { PlanCheckpointInterval = TimeSpan.FromSeconds(-1) }, "PlanCheckpointInterval" },
+        { SolverSettings.Default with { NeighbourhoodSearchShare = 1 }, "NeighbourhoodSearchShare" },
+        { SolverSettings.Default with { NeighbourhoodSearchShare = -0.1 }, "NeighbourhoodSearchShare" },
     };
 
     [Theory]

@@ -1,0 +1,49 @@
+using Sto.Scheduler.Engine.DemoData;
+using Sto.Scheduler.Engine.Decoding;
+using Sto.Scheduler.Engine.Domain;
+using Sto.Scheduler.Engine.Feasibility;
+using Sto.Scheduler.Engine.Modeling;
+using Sto.Scheduler.Engine.Solving;
+using Sto.Scheduler.Engine.Validation;
+
+namespace Sto.Scheduler.Engine.Tests.Solving;
+
+public sealed class LargeNeighbourhoodSearchTests
+{
+    private static readonly SchedulingProblem Problem = DemoSubregionGenerator.Generate(DemoParameters.Subregion(4) with { PupilCount = 120, SchoolCount = 3, OfferCount = 20, CompanyHotspotCount = 2 });
+
+    [Fact]
+    public void The_search_never_returns_a_plan_worse_than_its_start_and_every_plan_keeps_the_hard_rules()
+    {
+        var (model, start) = ModelAndGreedyPlan();
+        var expression = model.Tiers[0].Expression;
+        var startValue = LargeNeighbourhoodSearch.Evaluate(LargeNeighbourhoodSearch.ObjectiveOf(expression), start);
+        var search = new LargeNeighbourhoodSearch(model, expression, randomSeed: 3) { MinOffers = 2, Workers = 1 };
+
+        var (solution, value) = search.Improve(start, TimeSpan.FromSeconds(3), CancellationToken.None);
+
+        Assert.True(search.Steps > 0);
+        Assert.True(value <= startValue);
+        Assert.Equal(value, LargeNeighbourhoodSearch.Evaluate(LargeNeighbourhoodSearch.ObjectiveOf(expression), solution));
+        Assert.Empty(AllocationChecker.Check(Problem, SolutionDecoder.Decode(model, solution)));
+    }
+
+    [Fact]
+    public void Fixing_a_neighbourhood_leaves_the_real_model_untouched()
+    {
+        var (model, start) = ModelAndGreedyPlan();
+        var domains = model.Model.Model.Variables.Select(v => string.Join(',', v.Domain)).ToList();
+        var search = new LargeNeighbourhoodSearch(model, model.Tiers[0].Expression, randomSeed: 5) { MinOffers = 2, Workers = 1 };
+
+        search.Improve(start, TimeSpan.FromSeconds(1), CancellationToken.None);
+
+        Assert.Equal(domains, model.Model.Model.Variables.Select(v => string.Join(',', v.Domain)).ToList());
+    }
+
+    private static (AllocationModel Model, long[] Start) ModelAndGreedyPlan()
+    {
+        var model = AllocationModelBuilder.Build(Problem, ProblemIndex.Build(Problem));
+        var (_, _, flowOffers) = FlowBound.Compute(model);
+        return (model, HintBuilder.FromGreedy(model, flowOffers).Values);
+    }
+}
