@@ -156,7 +156,7 @@ public static class AllocationSolver
         }
 
         var (name, expression) = model.Tiers[0];
-        var objective = Evaluate(expression, plan.Values);
+        var objective = TierObjective.Evaluate(expression, plan.Values);
         bound = Math.Min(bound, objective);
         progress.Report(new SolveProgress
         {
@@ -168,23 +168,6 @@ public static class AllocationSolver
             Gap = LexicographicSearch.RelativeGap(objective, bound),
             Elapsed = clock.Elapsed,
         });
-    }
-
-    /// <summary>The value of a tier expression on a complete assignment (the expression is flattened by a scratch model).</summary>
-    private static long Evaluate(Google.OrTools.Sat.LinearExpr expression, long[] values)
-    {
-        var scratch = new Google.OrTools.Sat.CpModel();
-        scratch.Minimize(expression);
-        var objective = scratch.Model.Objective;
-        var sum = (long)Math.Round(objective.Offset);
-        for (var i = 0; i < objective.Vars.Count; i++)
-        {
-            var reference = objective.Vars[i];
-            var value = reference >= 0 ? values[reference] : 1 - values[-reference - 1];
-            sum += objective.Coeffs[i] * value;
-        }
-
-        return sum;
     }
 
     /// <summary>

@@ -39,9 +39,9 @@ internal sealed class LargeNeighbourhoodSearch(AllocationModel model, LinearExpr
     public (long[] Solution, long Objective) Improve(long[] start, TimeSpan budget, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var goal = ObjectiveOf(objective);
+        var goal = TierObjective.Flatten(objective);
         var current = (long[])start.Clone();
-        var value = Evaluate(goal, current);
+        var value = TierObjective.Evaluate(goal, current);
         var random = new Random(randomSeed);
         var picker = new NeighbourhoodPicker(model, random);
         var fixable = Fixable();
@@ -108,7 +108,7 @@ internal sealed class LargeNeighbourhoodSearch(AllocationModel model, LinearExpr
         }
 
         var solution = solver.Response!.Solution.ToArray();
-        return (solution, Evaluate(goal, solution));
+        return (solution, TierObjective.Evaluate(goal, solution));
     }
 
     /// <summary>Pair literals, option literals and staff slots: the variables a neighbourhood frees or fixes.</summary>
@@ -118,26 +118,4 @@ internal sealed class LargeNeighbourhoodSearch(AllocationModel model, LinearExpr
         .. model.OptionVars.Where(v => v is not null).SelectMany(v => v!).Select(v => v.GetIndex()),
         .. model.StaffSlots.Select(s => s.Assigned.GetIndex()),
     ];
-
-    /// <summary>The tier expression flattened to an objective proto over the model's variables (by a scratch model).</summary>
-    internal static CpObjectiveProto ObjectiveOf(LinearExpr expression)
-    {
-        var scratch = new CpModel();
-        scratch.Minimize(expression);
-        return scratch.Model.Objective;
-    }
-
-    /// <summary>The value of a flattened objective on a complete assignment.</summary>
-    internal static long Evaluate(CpObjectiveProto goal, long[] values)
-    {
-        var sum = (long)Math.Round(goal.Offset);
-        for (var i = 0; i < goal.Vars.Count; i++)
-        {
-            var reference = goal.Vars[i];
-            var value = reference >= 0 ? values[reference] : 1 - values[-reference - 1];
-            sum += goal.Coeffs[i] * value;
-        }
-
-        return sum;
-    }
 }

@@ -17,14 +17,14 @@ public sealed class LargeNeighbourhoodSearchTests
     {
         var (model, start) = ModelAndGreedyPlan();
         var expression = model.Tiers[0].Expression;
-        var startValue = LargeNeighbourhoodSearch.Evaluate(LargeNeighbourhoodSearch.ObjectiveOf(expression), start);
+        var startValue = TierObjective.Evaluate(expression, start);
         var search = new LargeNeighbourhoodSearch(model, expression, randomSeed: 3) { MinOffers = 2, Workers = 1 };
 
         var (solution, value) = search.Improve(start, TimeSpan.FromSeconds(3), CancellationToken.None);
 
         Assert.True(search.Steps > 0);
         Assert.True(value <= startValue);
-        Assert.Equal(value, LargeNeighbourhoodSearch.Evaluate(LargeNeighbourhoodSearch.ObjectiveOf(expression), solution));
+        Assert.Equal(value, TierObjective.Evaluate(expression, solution));
         Assert.Empty(AllocationChecker.Check(Problem, SolutionDecoder.Decode(model, solution)));
     }
 
