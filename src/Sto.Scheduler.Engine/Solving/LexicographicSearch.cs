@@ -120,8 +120,12 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             else if (solution is not null)
             {
                 // No solution within this tier's budget (CP-SAT may drop a hint when time runs out in presolve):
-                // keep the previous tier's plan; this tier is reported as unproven (gap 1).
-                tiers.Add(new TierResult { Tier = name, Gap = 1, Elapsed = clock.Elapsed - started, FinishedAt = clock.Elapsed });
+                // keep the previous plan and hold this tier at that plan's value, so a later tier cannot trade it
+                // away (region re-plan: the moves tier left 15 more pupils out when the placement tier had timed out
+                // in presolve); reported as unproven (gap 1).
+                var kept = TierObjective.Evaluate(expression, solution);
+                model.Model.Add(expression <= kept);
+                tiers.Add(new TierResult { Tier = name, Objective = kept, Gap = 1, Elapsed = clock.Elapsed - started, FinishedAt = clock.Elapsed });
                 ReportTierEnd(tiers[^1], t, clock, solution);
             }
 
@@ -254,8 +258,10 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
 
         // Later tiers only refine the plan: on large models, and in re-plans with their short budget split over six
         // tiers, a full presolve would eat a tier's whole share before the hint is even loaded, so they start
-        // searching from the hint at once.
-        if (tier > 0 && (model.Pairs.Count > LargeModelPairs || model.Baseline is not null))
+        // searching from the hint at once. A large re-plan's first tier too: its share (2 s on the region) is less
+        // than the presolve takes (2.5 s), and its hint, the repaired published plan, is complete.
+        var large = model.Pairs.Count > LargeModelPairs;
+        if ((tier > 0 && (large || model.Baseline is not null)) || (large && model.Baseline is not null))
         {
             parts.Add("cp_model_presolve:false");
         }
