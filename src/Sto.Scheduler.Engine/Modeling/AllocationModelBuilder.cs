@@ -32,6 +32,9 @@ internal sealed partial class AllocationModelBuilder
 
     private readonly ReplanBaseline? _baseline;
 
+    /// <summary>Per pupil, "has at least one placement" when a pupil may get several (null with one per pupil).</summary>
+    private BoolVar?[]? _isPlaced;
+
     private AllocationModelBuilder(SchedulingProblem problem, ProblemIndex index, ReplanBaseline? baseline)
     {
         _baseline = baseline;

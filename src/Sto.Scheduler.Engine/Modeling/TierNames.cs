@@ -4,6 +4,7 @@ namespace Sto.Scheduler.Engine.Modeling;
 internal static class TierNames
 {
     public const string Placement = "placement";
+    public const string KeptPlaces = "kept-places";
     public const string Moves = "moves";
     public const string Preference = "preference";
     public const string PlacementAndPreference = "placement+preference";

@@ -19,7 +19,7 @@ public abstract record ReplanOutcome
     /// <param name="Problem">The problem after the disruptions, which the allocation belongs to.</param>
     /// <param name="Allocation">The new allocation.</param>
     /// <param name="Quality">Its quality.</param>
-    /// <param name="Statistics">Per-tier objective, bound and gap (tiers: placement, moves, preference, …).</param>
+    /// <param name="Statistics">Per-tier objective, bound and gap (tiers: kept-places, moves, placement, preference, …).</param>
     /// <param name="Status">How far the search got.</param>
     /// <param name="Diff">Who moved and why, staff and bus changes, for review before publishing.</param>
     /// <param name="UnavoidableMoves">

@@ -6,8 +6,9 @@ namespace Sto.Scheduler.Engine.Replanning;
 
 /// <summary>
 /// Re-plans a published allocation after disruptions (issue 4): applies them, then solves with the tiers
-/// placement → moves → preference → travel → staffing → priority, so every pupil who can keep their offer keeps it,
-/// and reports the diff and a proven lower bound on the moves that were unavoidable.
+/// kept places → moves → placement → preference → travel → staffing → priority, so nobody who had a place (or joined)
+/// loses one while moving others can save it, every pupil who can keep their offer keeps it, pupils left out of the
+/// published plan get a seat only where that moves nobody; reports the diff and a proven lower bound on the moves that were unavoidable.
 /// </summary>
 public static class ReplanSolver
 {

@@ -56,7 +56,7 @@ public static class AllocationSolver
         var (maxPlaced, flowCost, flowOffers) = FlowBound.Compute(model);
         // Reproducible runs always make every improvement round; otherwise the rounds stop at a tenth of the budget.
         var hintDeadline = settings.DeterministicTimeLimit is null ? clock.Elapsed + (settings.TimeLimit / 10) : (TimeSpan?)null;
-        var flowBound = FlowLowerBoundOfFirstTier(model, maxPlaced, flowOffers.Count);
+        var placementBound = FlowLowerBoundOfPlacement(model, maxPlaced, flowOffers.Count);
         var first = firstRound?.GetAwaiter().GetResult();
         TimeSpan? firstPlanAt = first?.At;
         var hint = settings.UseGreedyHint
@@ -65,11 +65,12 @@ public static class AllocationSolver
         if (hint is not null && baseline is not null)
         {
             firstPlanAt = clock.Elapsed;
-            ReportFirstPlan(model, hint, flowBound ?? 0, clock, progress);
+            // A re-plan's first tier counts pupils who lose their place; nothing better than 0 is known before CP-SAT.
+            ReportFirstPlan(model, hint, 0, clock, progress);
         }
 
         var search = new LexicographicSearch(model, settings, progress);
-        var (solution, tiers) = search.Run(hint?.Values, clock, cancellationToken, FirstTierConstraintBound(model, flowBound));
+        var (solution, tiers) = search.Run(hint?.Values, clock, cancellationToken, placementBound);
         var allocation = SolutionDecoder.Decode(model, solution);
 
         var violations = AllocationChecker.Check(problem, allocation);
@@ -171,32 +172,13 @@ public static class AllocationSolver
     }
 
     /// <summary>
-    /// The flow relaxation's proven lower bound of the first tier, in that tier's units: the pupils the flow cannot
-    /// place (times their cost in the combined tier). Only with one placement per pupil, where the flow is a
-    /// relaxation of "fewest unplaced"; null otherwise.
+    /// The pupils the flow relaxation cannot place: a proven lower bound of a re-plan's placement tier, added there as
+    /// a constraint so a plan that reaches it is proven at once. Only with one placement per pupil, where the flow is a
+    /// relaxation of "fewest unplaced"; not on the fresh combined tier, where the same bound as a dense row with large
+    /// coefficients stalled CP-SAT's LP at it (region: bound 27.1 M for 34 s instead of 54.1 M after 10 s).
     /// </summary>
-    private static long? FlowLowerBoundOfFirstTier(AllocationModel model, int maxPlaced, int flowPlacements)
-    {
-        var problem = model.Index.Problem;
-        if (flowPlacements == 0 || problem.Rules.MaxPlacementsPerPupil != 1)
-        {
-            return null;
-        }
-
-        var unplaced = (long)model.Pupils.Length - maxPlaced;
-        return model.Tiers[0].Name switch
-        {
-            TierNames.Placement => unplaced,
-            TierNames.PlacementAndPreference => unplaced * AllocationModelBuilder.CombinedUnplacedCost(problem.Rules.Objective, model.Pupils.Length),
-            _ => null,
-        };
-    }
-
-    /// <summary>
-    /// The flow bound as a constraint, for a re-plan's placement tier only: on the fresh combined tier the same bound
-    /// as a dense row with large coefficients stalled CP-SAT's LP at it (region: bound 27.1 M for 34 s instead of
-    /// 54.1 M after 10 s).
-    /// </summary>
-    private static long? FirstTierConstraintBound(AllocationModel model, long? flowBound) =>
-        model.Tiers[0].Name == TierNames.Placement ? flowBound : null;
+    private static long? FlowLowerBoundOfPlacement(AllocationModel model, int maxPlaced, int flowPlacements) =>
+        flowPlacements > 0 && model.Index.Problem.Rules.MaxPlacementsPerPupil == 1 && model.Tiers.Any(t => t.Name == TierNames.Placement)
+            ? (long)model.Pupils.Length - maxPlaced
+            : null;
 }

@@ -16,8 +16,9 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
     private static readonly Dictionary<string, double> TierShares = new(StringComparer.Ordinal)
     {
         [TierNames.PlacementAndPreference] = 6,
-        [TierNames.Placement] = 3,
+        [TierNames.KeptPlaces] = 3,
         [TierNames.Moves] = 6,
+        [TierNames.Placement] = 2,
         [TierNames.Preference] = 3,
         [TierNames.Weighted] = 8,
         [TierNames.Travel] = 1.5,
@@ -42,12 +43,12 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
     /// <param name="hint">A complete starting plan (variable values), or null.</param>
     /// <param name="clock">The run's clock.</param>
     /// <param name="cancellationToken">Stops the search; the best plan so far is returned.</param>
-    /// <param name="firstTierLowerBound">
-    /// A proven lower bound of the first tier (from the flow relaxation), added as a constraint: CP-SAT then knows it
-    /// from the start, and a hint that reaches it is proven optimal as soon as it is loaded.
+    /// <param name="placementLowerBound">
+    /// A proven lower bound of the placement tier (from the flow relaxation), added as a constraint when that tier
+    /// starts: CP-SAT then knows it from the start, and a plan that reaches it is proven optimal as soon as it is loaded.
     /// </param>
     public (long[] Solution, ImmutableArray<TierResult> Tiers) Run(
-        long[]? hint, Stopwatch clock, CancellationToken cancellationToken, long? firstTierLowerBound = null)
+        long[]? hint, Stopwatch clock, CancellationToken cancellationToken, long? placementLowerBound = null)
     {
         var tiers = ImmutableArray.CreateBuilder<TierResult>();
         var solution = hint;
@@ -65,7 +66,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             }
 
             var (name, expression) = model.Tiers[t];
-            if (t == 0 && firstTierLowerBound is { } lowerBound)
+            if (name == TierNames.Placement && placementLowerBound is { } lowerBound)
             {
                 model.Model.Add(expression >= lowerBound);
             }

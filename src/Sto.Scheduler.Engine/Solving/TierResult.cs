@@ -3,7 +3,7 @@ namespace Sto.Scheduler.Engine.Solving;
 /// <summary>One objective tier's outcome: value, proven bound, gap and time.</summary>
 public sealed record TierResult
 {
-    /// <summary>"placement", "preference", "travel", "staffing", "priority" or "weighted".</summary>
+    /// <summary>"placement+preference", "travel", "staffing", "priority" or "weighted"; a re-plan's "kept-places", "moves", "placement", "preference" ….</summary>
     public string Tier { get; init; } = "";
 
     public long Objective { get; init; }

@@ -129,6 +129,72 @@ public sealed class ReplanScenarioTests
         Assert.Equal(("north-late", "pupil-added", "metal"), (move.Pupil.Value, move.Reason, move.ToOffer?.Value));
     }
 
+    /// <summary>
+    /// Metal seats 6 and is full with six pupils who would also take wood; north-11 wants metal only. Placing north-11
+    /// means moving a metal pupil to wood.
+    /// </summary>
+    private static SchedulingProblem FullMetalWithOneMore() => new ProblemBuilder()
+        .School("north")
+        .Offer("metal", "north", min: 3, max: 6)
+        .Offer("wood", "north", min: 3, max: 10)
+        .Pupils(6, "north", "metal", "wood")
+        .Pupils(4, "north", "wood", "metal")
+        .Pupils(1, "north", "metal")
+        .Docent("de-vries", "north", "metal")
+        .Docent("bakker", "north", "wood")
+        .Build();
+
+    /// <summary>The plan of the first ten pupils, published with north-11 left out.</summary>
+    private static Allocation PublishedWithoutLastPupil(SchedulingProblem problem)
+    {
+        var last = problem.Pupils[^1].Id;
+        var plan = (problem with { Pupils = problem.Pupils[..^1] }).SolveOrFail().Allocation;
+        return plan with { Unplaced = [.. plan.Unplaced, new UnplacedPupil { Pupil = last, Reason = "capacity" }] };
+    }
+
+    [Fact]
+    public void A_pupil_without_a_place_in_the_published_plan_is_not_placed_by_moving_others()
+    {
+        var problem = FullMetalWithOneMore();
+        var baseline = PublishedWithoutLastPupil(problem);
+        Assert.Equal(6, baseline.CountIn("metal"));
+
+        var replanned = Replan(problem, baseline, new Disruption.PupilRemoved(new PupilId("north-10")));
+
+        var move = Assert.Single(replanned.Diff.PupilMoves);
+        Assert.Equal("north-10", move.Pupil.Value);
+        Assert.Contains(replanned.Allocation.Unplaced, u => u.Pupil.Value == "north-11");
+        Assert.Equal(0, replanned.Statistics.Tiers.Single(t => t.Tier == "kept-places").Objective);
+    }
+
+    [Fact]
+    public void A_pupil_without_a_place_in_the_published_plan_gets_a_free_seat()
+    {
+        var problem = FullMetalWithOneMore();
+        var baseline = PublishedWithoutLastPupil(problem);
+
+        var replanned = Replan(problem, baseline, new Disruption.PupilRemoved(new PupilId("north-01")));
+
+        Assert.Contains(replanned.Allocation.Placements, p => (p.Pupil.Value, p.Offer.Value) == ("north-11", "metal"));
+        Assert.Equal(["north-01", "north-11"], replanned.Diff.PupilMoves.Select(m => m.Pupil.Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_pupil_who_joins_gets_a_place_even_when_another_pupil_must_move_for_it()
+    {
+        var problem = FullMetalWithOneMore();
+        var joining = problem.Pupils[^1];
+        var before = problem with { Pupils = problem.Pupils[..^1] };
+        var baseline = before.SolveOrFail().Allocation;
+
+        var replanned = Replan(before, baseline, new Disruption.PupilAdded(joining));
+
+        Assert.Contains(replanned.Allocation.Placements, p => (p.Pupil.Value, p.Offer.Value) == ("north-11", "metal"));
+        var moved = Assert.Single(replanned.Diff.PupilMoves.Where(m => m.Pupil.Value != "north-11"));
+        Assert.Equal(("metal", "wood"), (moved.FromOffer?.Value, moved.ToOffer?.Value));
+        Assert.Equal(0, replanned.Statistics.Tiers.Single(t => t.Tier == "kept-places").Objective);
+    }
+
     [Fact]
     public void A_pupil_moved_last_week_is_not_moved_again_when_someone_else_can_go()
     {

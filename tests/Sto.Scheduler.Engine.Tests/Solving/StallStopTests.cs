@@ -27,6 +27,7 @@ public sealed class StallStopTests
     [InlineData("priority", true)]
     [InlineData("placement+preference", false)]
     [InlineData("placement", false)]
+    [InlineData("kept-places", false)]
     [InlineData("moves", false)]
     [InlineData("preference", false)]
     public void Only_the_tie_breaking_tiers_are_refinement_tiers(string tier, bool refinement) =>
