@@ -17,7 +17,9 @@ using Sto.Scheduler.Engine.Solving;
 //   peers [--families … | --sizes 300,1000] [--seconds 60] [--gap 0.005] [--scip] [--fidelity]
 //                                        first tier: CP-SAT vs MIP peers on the same model, one child per family
 //   peers-one --family F | --pupils N [...]                     the peers of one generated instance
-//   replan [--families … | --sizes 300,1000] [--seconds 30]    cold solve, then one cancelled hotspot week
+//   replan [--families … | --sizes 300,1000] [--seconds 30] [--replan-share 0.2] [--cpsat PARAMS] [--cold-plan F]
+//                                        cold solve, then one cancelled hotspot week (PARAMS: re-plan only; F, e.g.
+//                                        /tmp/{family}.plan: keep the cold plan and reuse it on the next run)
 //   stats --family F | --pupils N                              what the CP-SAT model is made of
 //   firstplan --family F | --pupils N [--runs 3]                G6: seconds per step before CP-SAT, model hash
 //   repro [--family subregion] [--variant M2] [--seed 1] [--dtime 10] [--json PATH]
@@ -73,7 +75,7 @@ switch (mode)
             var replans = new List<BenchmarkRow>();
             foreach (var family in BenchFamily.Parse(OptionTextOrNull("--families"), OptionTextOrNull("--sizes"), "subregion,large"))
             {
-                if (ReplanBenchmark.Run(family.Name, Generate(family), SolverSettings.Default with { TimeLimit = TimeSpan.FromSeconds(seconds), RandomSeed = seed }, Option("--replan-share", 0.2)) is { } row)
+                if (ReplanBenchmark.Run(family.Name, Generate(family), SolverSettings.Default with { TimeLimit = TimeSpan.FromSeconds(seconds), RandomSeed = seed }, Option("--replan-share", 0.2), OptionText("--cpsat", ""), OptionTextOrNull("--cold-plan")?.Replace("{family}", family.Name, StringComparison.Ordinal)) is { } row)
                 {
                     replans.Add(row);
                 }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Sto.Scheduler.Engine.Decoding;
 using Sto.Scheduler.Engine.Domain;
 using Sto.Scheduler.Engine.Replanning;
+using Sto.Scheduler.Engine.Serialization;
 using Sto.Scheduler.Engine.Solving;
 
 namespace Sto.Scheduler.Benchmarks;
@@ -15,14 +17,19 @@ internal static class ReplanBenchmark
     public const string Method = "re-plan (cancelled venue-week)";
 
     /// <summary>Prints the Markdown row and returns it as a benchmark row (for <c>--json</c> and goal G9), or null.</summary>
-    public static BenchmarkRow? Run(string name, SchedulingProblem problem, SolverSettings cold, double replanShare)
+    /// <param name="replanParameters">Extra CP-SAT parameters for the re-plan only (the cold solve runs as shipped).</param>
+    /// <param name="coldPlanFile">
+    /// Where to keep the cold plan: read when it exists (the re-plan then starts from the same plan on every run, with
+    /// the cold time of that solve), else written after the cold solve. Null: always solve.
+    /// </param>
+    public static BenchmarkRow? Run(string name, SchedulingProblem problem, SolverSettings cold, double replanShare, string replanParameters = "", string? coldPlanFile = null)
     {
         var clock = Stopwatch.StartNew();
-        var baseline = (SolveOutcome.Solved)AllocationSolver.Solve(problem, cold);
-        var coldSeconds = clock.Elapsed.TotalSeconds;
+        var (allocation, coldSeconds) = ColdPlan(problem, cold, coldPlanFile);
+        var baseline = (Allocation: allocation, Quality: QualityCalculator.Calculate(problem, allocation));
 
         var (venue, week) = BusiestVenueWeek(problem, baseline.Allocation);
-        var settings = cold with { TimeLimit = TimeSpan.FromSeconds(Math.Max(1, coldSeconds * replanShare)) };
+        var settings = cold with { TimeLimit = TimeSpan.FromSeconds(Math.Max(1, coldSeconds * replanShare)), ExtraParameters = replanParameters };
         clock.Restart();
         var outcome = ReplanSolver.Replan(
             new ReplanRequest { Problem = problem, Baseline = baseline.Allocation, Disruptions = [new Disruption.VenueCapacityChanged(venue, [week], 0)] },
@@ -63,6 +70,25 @@ internal static class ReplanBenchmark
             FinalGap = replanned.Statistics.Gap,
             PeakMegabytes = BenchCell.Peak(),
         };
+    }
+
+    private static (Allocation Plan, double Seconds) ColdPlan(SchedulingProblem problem, SolverSettings cold, string? file)
+    {
+        if (file is not null && File.Exists(file))
+        {
+            var lines = File.ReadAllLines(file);
+            return (ProblemJson.DeserializeAllocation(string.Join('\n', lines.Skip(1))), double.Parse(lines[0], CultureInfo.InvariantCulture));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var solved = (SolveOutcome.Solved)AllocationSolver.Solve(problem, cold);
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (file is not null)
+        {
+            File.WriteAllLines(file, [seconds.ToString("R", CultureInfo.InvariantCulture), ProblemJson.SerializeAllocation(solved.Allocation)]);
+        }
+
+        return (solved.Allocation, seconds);
     }
 
     public const string Header =

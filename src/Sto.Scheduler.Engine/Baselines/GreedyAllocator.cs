@@ -38,14 +38,21 @@ public static class GreedyAllocator
     /// then pupils without a place, in <paramref name="arrivalOrder"/>, take free seats, open groups and follow
     /// augmenting paths. The re-plan's starting plan: pupils move only where a chain makes room.
     /// </summary>
-    internal static Allocation Repair(SchedulingProblem problem, Allocation plan, IReadOnlyList<PupilId> arrivalOrder)
+    /// <param name="problem">The problem the plan must fit (after any disruptions).</param>
+    /// <param name="plan">The plan to keep as far as still allowed.</param>
+    /// <param name="arrivalOrder">The order in which pupils without a place ask for one.</param>
+    /// <param name="mayMoveOthers">
+    /// The pupils for whom others may be moved along a path; null = everyone. The rest only take free seats and open
+    /// groups (a re-plan moves nobody for a pupil the published plan left out).
+    /// </param>
+    internal static Allocation Repair(SchedulingProblem problem, Allocation plan, IReadOnlyList<PupilId> arrivalOrder, IReadOnlySet<PupilId>? mayMoveOthers = null)
     {
         var state = GreedyState.Build(problem);
         var order = ToIndices(state, arrivalOrder);
         var pass = new GreedyPass(state) { FreeUpStaff = true };
         new GreedyPlanLoader(state, pass).Load(plan);
         pass.Run(order);
-        new GreedyAugmenter(state, pass).Run(order);
+        new GreedyAugmenter(state, pass).Run(mayMoveOthers is null ? order : [.. order.Where(p => mayMoveOthers.Contains(state.Pupils[p].Pupil.Id))]);
         return GreedyDecoder.Decode(state);
     }
 

@@ -51,6 +51,18 @@ internal sealed class AllocationModel
     /// <summary>Pupils of the baseline who cannot keep their offer whatever the plan (a lower bound on moves).</summary>
     public IReadOnlyList<PupilId> ForcedMoves { get; init; } = [];
 
+    /// <summary>In a re-plan, per pupil (model index) what leaving their published offer costs in the moves tier (0 = not in it).</summary>
+    public IReadOnlyList<long> MoveWeights { get; init; } = [];
+
+    /// <summary>In a re-plan, per pupil the model index of their published offer when it is still a candidate, else −1.</summary>
+    public IReadOnlyList<int> BaselineOffers { get; init; } = [];
+
+    /// <summary>In a re-plan, per pupil the first tier protects who has a candidate offer: their "is placed" (0/1) expression.</summary>
+    public IReadOnlyList<LinearExpr> ProtectedPlacements { get; init; } = [];
+
+    /// <summary>In a re-plan, the pupils the first tier protects who have no candidate offer left: lost in any plan.</summary>
+    public int ProtectedWithoutChoice { get; init; }
+
     /// <summary>Number of running groups of an offer, as an expression over its option literals.</summary>
     public LinearExpr GroupCount(int offer)
     {

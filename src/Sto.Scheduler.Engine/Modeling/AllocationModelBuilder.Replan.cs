@@ -13,6 +13,8 @@ internal sealed partial class AllocationModelBuilder
     private LinearExpr Moves()
     {
         var baseline = _baseline!;
+        _moveWeights = new long[_pupils.Length];
+        _baselineOffers = Enumerable.Repeat(-1, _pupils.Length).ToArray();
         var ordinaryCount = _pupils.Count(p => baseline.Placements.ContainsKey(p.Id) && !baseline.RecentlyMoved.Contains(p.Id));
         var builder = LinearExpr.NewBuilder();
         for (var p = 0; p < _pupils.Length; p++)
@@ -25,13 +27,48 @@ internal sealed partial class AllocationModelBuilder
 
             long weight = baseline.RecentlyMoved.Contains(pupil.Id) ? ordinaryCount + 1 : 1;
             builder.Add(weight);
+            _moveWeights[p] = weight;
             foreach (var pair in _pairsByPupil[p])
             {
                 if (_offers[_pairs[pair].Offer].Id == before.Offer)
                 {
                     builder.AddTerm(_pairs[pair].Place, -weight);
+                    _baselineOffers[p] = _pairs[pair].Offer;
                 }
             }
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// SOFT (re-plan tier 1) · fewest pupils who lose the place they had in the published plan, counting pupils who
+    /// joined since (not in the published plan at all) as having had one: a disruption must not cost anyone their
+    /// elective when moving others can save it. Records each such pupil's "is placed" expression for
+    /// <see cref="AllocationModel.ProtectedPlacements"/>.
+    /// </summary>
+    private LinearExpr KeptPlaces()
+    {
+        var builder = LinearExpr.NewBuilder();
+        for (var p = 0; p < _pupils.Length; p++)
+        {
+            if (!_baseline!.IsProtected(_pupils[p].Id))
+            {
+                continue;
+            }
+
+            builder.Add(1);
+            LinearExpr? placed = _isPlaced is not null
+                ? (_isPlaced[p] is { } isPlaced ? isPlaced : null)
+                : (_pairsByPupil[p].Count > 0 ? LinearExpr.Sum(_pairsByPupil[p].Select(i => _pairs[i].Place)) : null);
+            if (placed is null)
+            {
+                _protectedWithoutChoice++;
+                continue;
+            }
+
+            builder.Add(-placed);
+            _protectedPlacements.Add(placed);
         }
 
         return builder;

@@ -35,6 +35,14 @@ internal sealed partial class AllocationModelBuilder
     /// <summary>Per pupil, "has at least one placement" when a pupil may get several (null with one per pupil).</summary>
     private BoolVar?[]? _isPlaced;
 
+    private long[] _moveWeights = [];
+
+    private int[] _baselineOffers = [];
+
+    private readonly List<LinearExpr> _protectedPlacements = [];
+
+    private int _protectedWithoutChoice;
+
     private AllocationModelBuilder(SchedulingProblem problem, ProblemIndex index, ReplanBaseline? baseline)
     {
         _baseline = baseline;
@@ -89,6 +97,10 @@ internal sealed partial class AllocationModelBuilder
             DeadOffers = builder._deadOffers,
             Baseline = baseline,
             ForcedMoves = builder.ForcedMoves(),
+            MoveWeights = builder._moveWeights,
+            BaselineOffers = builder._baselineOffers,
+            ProtectedPlacements = builder._protectedPlacements,
+            ProtectedWithoutChoice = builder._protectedWithoutChoice,
         };
     }
 

@@ -70,7 +70,7 @@ public static class AllocationSolver
         }
 
         var search = new LexicographicSearch(model, settings, progress);
-        var (solution, tiers) = search.Run(hint?.Values, clock, cancellationToken, placementBound);
+        var (solution, tiers) = search.Run(hint?.Values, clock, cancellationToken, LowerBounds(model, placementBound));
         var allocation = SolutionDecoder.Decode(model, solution);
 
         var violations = AllocationChecker.Check(problem, allocation);
@@ -169,6 +169,23 @@ public static class AllocationSolver
             Gap = LexicographicSearch.RelativeGap(objective, bound),
             Elapsed = clock.Elapsed,
         });
+    }
+
+    /// <summary>Tier lower bounds known before the search: the flow's on placement, and the places no re-plan can keep.</summary>
+    private static Dictionary<string, long> LowerBounds(AllocationModel model, long? placementBound)
+    {
+        var bounds = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (placementBound is { } placement)
+        {
+            bounds[TierNames.Placement] = placement;
+        }
+
+        if (model.Tiers.Any(t => t.Name == TierNames.KeptPlaces))
+        {
+            bounds[TierNames.KeptPlaces] = model.ProtectedWithoutChoice;
+        }
+
+        return bounds;
     }
 
     /// <summary>

@@ -132,9 +132,13 @@ internal static class HintBuilder
         {
             Pupils = [.. model.Pupils.Select(p => baseline.Placements.TryGetValue(p.Id, out var before) && !forced.Contains(p.Id) ? SteerTowards(p, before.Offer) : p)],
         };
+        // Pupils who keep their offer first, then those who must find a place (moved out, or joined), then those the
+        // published plan left out: free seats go to the pupils the first tier protects.
+        var protectedPupils = ProtectedPupils(model);
         var lottery = ArrivalOrders.ByLottery(problem);
         var order = lottery.Where(p => baseline.Placements.ContainsKey(p) && !forced.Contains(p))
-            .Concat(lottery.Where(p => !baseline.Placements.ContainsKey(p) || forced.Contains(p)))
+            .Concat(lottery.Where(p => protectedPupils.Contains(p) && (!baseline.Placements.ContainsKey(p) || forced.Contains(p))))
+            .Concat(lottery.Where(p => !protectedPupils.Contains(p)))
             .ToList();
         var rebuiltPlan = GreedyAllocator.Allocate(steered, order);
         if (model.BaselineAllocation is not { } published)
@@ -149,13 +153,17 @@ internal static class HintBuilder
         {
             Placements = [.. published.Placements.Where(p => !forced.Contains(p.Pupil) && model.Index.Pupils.ContainsKey(p.Pupil))],
         };
-        var repaired = GreedyAllocator.Repair(problem, kept, order);
+        var repaired = GreedyAllocator.Repair(problem, kept, order, protectedPupils);
         var best = new[] { repaired, rebuiltPlan }
-            .OrderBy(plan => plan.Unplaced.Length)
+            .OrderBy(plan => plan.Unplaced.Count(u => protectedPupils.Contains(u.Pupil)))
             .ThenBy(plan => Moved(baseline, plan))
+            .ThenBy(plan => plan.Unplaced.Length)
             .First();
         return FromAllocation(model, best);
     }
+
+    private static HashSet<PupilId> ProtectedPupils(AllocationModel model) =>
+        model.Pupils.Select(p => p.Id).Where(model.Baseline!.IsProtected).ToHashSet();
 
     /// <summary>Pupils of the published plan who are not in the same offer and group in <paramref name="plan"/>.</summary>
     private static int Moved(ReplanBaseline baseline, Allocation plan)
@@ -206,13 +214,18 @@ internal static class HintBuilder
             }
         }
 
-        var seats = Math.Max(1, problem.Rules.BusSeatCount);
+        SetBuses(model, values);
+        return new SolverHint(values, allocation.Unplaced.Length, rankCost);
+    }
+
+    /// <summary>Sets each bus count to what the hinted placements need.</summary>
+    internal static void SetBuses(AllocationModel model, long[] values)
+    {
+        var seats = Math.Max(1, model.Index.Problem.Rules.BusSeatCount);
         foreach (var bus in model.BusSlots)
         {
             var riders = bus.Pairs.Count(p => values[model.Pairs[p].Place.GetIndex()] == 1);
             values[bus.Buses.GetIndex()] = (riders + seats - 1) / seats;
         }
-
-        return new SolverHint(values, allocation.Unplaced.Length, rankCost);
     }
 }

@@ -16,8 +16,8 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
     private static readonly Dictionary<string, double> TierShares = new(StringComparer.Ordinal)
     {
         [TierNames.PlacementAndPreference] = 6,
-        [TierNames.KeptPlaces] = 3,
-        [TierNames.Moves] = 6,
+        [TierNames.KeptPlaces] = 2,
+        [TierNames.Moves] = 7,
         [TierNames.Placement] = 2,
         [TierNames.Preference] = 3,
         [TierNames.Weighted] = 8,
@@ -43,12 +43,12 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
     /// <param name="hint">A complete starting plan (variable values), or null.</param>
     /// <param name="clock">The run's clock.</param>
     /// <param name="cancellationToken">Stops the search; the best plan so far is returned.</param>
-    /// <param name="placementLowerBound">
-    /// A proven lower bound of the placement tier (from the flow relaxation), added as a constraint when that tier
-    /// starts: CP-SAT then knows it from the start, and a plan that reaches it is proven optimal as soon as it is loaded.
+    /// <param name="lowerBounds">
+    /// Proven lower bounds of tiers by name (e.g. the flow relaxation's on placement), added as a constraint when the
+    /// tier starts; a tier whose starting plan already reaches its bound is proven optimal without a search.
     /// </param>
     public (long[] Solution, ImmutableArray<TierResult> Tiers) Run(
-        long[]? hint, Stopwatch clock, CancellationToken cancellationToken, long? placementLowerBound = null)
+        long[]? hint, Stopwatch clock, CancellationToken cancellationToken, IReadOnlyDictionary<string, long>? lowerBounds = null)
     {
         var tiers = ImmutableArray.CreateBuilder<TierResult>();
         var solution = hint;
@@ -66,9 +66,27 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             }
 
             var (name, expression) = model.Tiers[t];
-            if (name == TierNames.Placement && placementLowerBound is { } lowerBound)
+            if (name == TierNames.Moves && solution is not null)
+            {
+                solution = MovesFlow.Improve(model, solution);
+                SetHint(solution);
+            }
+
+            if (lowerBounds?.GetValueOrDefault(name) is { } lowerBound)
             {
                 model.Model.Add(expression >= lowerBound);
+                if (solution is not null && TierObjective.Evaluate(expression, solution) <= lowerBound)
+                {
+                    var started0 = clock.Elapsed;
+                    tiers.Add(new TierResult
+                    {
+                        Tier = name, Objective = lowerBound, BestBound = lowerBound, IsProvenOptimal = true,
+                        Elapsed = clock.Elapsed - started0, FinishedAt = clock.Elapsed,
+                    });
+                    ReportTierEnd(tiers[^1], t, clock, solution);
+                    HoldTier(name, expression, lowerBound);
+                    continue;
+                }
             }
 
             model.Model.Minimize(expression);
@@ -98,8 +116,15 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
             {
                 var response = solver.Response ?? throw new InvalidOperationException("CP-SAT returned no response.");
-                solution = [.. response.Solution];
                 var objective = (long)Math.Round(response.ObjectiveValue);
+
+                // A tier that found nothing better keeps the plan it started from: CP-SAT may return another plan of
+                // the same value, and the starting plan was chosen with the later tiers in mind (a re-plan's
+                // kept-places tier on the region drifted from 27 to 38 moves without keeping one more place).
+                if (solution is null || objective < TierObjective.Evaluate(expression, solution))
+                {
+                    solution = [.. response.Solution];
+                }
 
                 // CP-SAT reports OPTIMAL as soon as the relative gap limit is met: trust its bound, not its status.
                 var bound = Math.Min(objective, (long)Math.Ceiling(response.BestObjectiveBound - 1e-6));
@@ -115,7 +140,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                     DeterministicTime = response.DeterministicTime,
                 });
                 ReportTierEnd(tiers[^1], t, clock, solution);
-                model.Model.Add(expression <= objective);
+                HoldTier(name, expression, objective);
                 SetHint(solution);
             }
             else if (solution is not null)
@@ -125,7 +150,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 // away (region re-plan: the moves tier left 15 more pupils out when the placement tier had timed out
                 // in presolve); reported as unproven (gap 1).
                 var kept = TierObjective.Evaluate(expression, solution);
-                model.Model.Add(expression <= kept);
+                HoldTier(name, expression, kept);
                 tiers.Add(new TierResult { Tier = name, Objective = kept, Gap = 1, Elapsed = clock.Elapsed - started, FinishedAt = clock.Elapsed });
                 ReportTierEnd(tiers[^1], t, clock, solution);
             }
@@ -138,6 +163,23 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
         }
 
         return (solution ?? new long[model.Model.Model.Variables.Count], tiers.ToImmutable());
+    }
+
+    /// <summary>
+    /// Keeps a finished tier at its value for the tiers after it. When a re-plan keeps every place that can be kept,
+    /// each protected pupil's placement also becomes a rule of its own: the same plans, but CP-SAT propagates a
+    /// pupil's last candidate at once instead of through one sum over thousands of pupils.
+    /// </summary>
+    private void HoldTier(string name, LinearExpr expression, long value)
+    {
+        model.Model.Add(expression <= value);
+        if (name == TierNames.KeptPlaces && value <= model.ProtectedWithoutChoice)
+        {
+            foreach (var placed in model.ProtectedPlacements)
+            {
+                model.Model.Add(placed >= 1);
+            }
+        }
     }
 
     private PlanCheckpoints? Checkpoints() =>
