@@ -72,7 +72,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 SetHint(solution);
             }
 
-            if (lowerBounds?.GetValueOrDefault(name) is { } lowerBound)
+            if (lowerBounds is not null && lowerBounds.TryGetValue(name, out var lowerBound))
             {
                 model.Model.Add(expression >= lowerBound);
                 if (solution is not null && TierObjective.Evaluate(expression, solution) <= lowerBound)

@@ -5,6 +5,7 @@ using Sto.Scheduler.Engine.Baselines;
 using Sto.Scheduler.Engine.DemoData;
 using Sto.Scheduler.Engine.Decoding;
 using Sto.Scheduler.Engine.Domain;
+using Sto.Scheduler.Engine.Modeling;
 using Sto.Scheduler.Engine.Solving;
 using Sto.Scheduler.Engine.Validation;
 
@@ -38,6 +39,14 @@ public sealed class AllocationProperties
             Assert.Empty(AllocationChecker.Check(problem, solved.Allocation));
             var tiers = ObjectiveCalculator.Calculate(problem, solved.Allocation);
             Assert.Equal(solved.Quality.UnplacedCount, tiers.Placement);
+
+            // Every tier reports the value of the plan returned, not a bound it was assumed to reach.
+            var reported = solved.Statistics.Tiers.ToDictionary(t => t.Tier, t => t.Objective);
+            var unplacedCost = AllocationModelBuilder.CombinedUnplacedCost(problem.Rules.Objective, problem.Pupils.Length);
+            Assert.Equal((tiers.Placement * unplacedCost) + tiers.Preference, reported["placement+preference"]);
+            Assert.Equal(
+                (tiers.Travel, tiers.Staffing, tiers.Priority),
+                (reported["travel"], reported["staffing"], reported["priority"]));
         });
 
     [Property(MaxTest = 25)]
