@@ -68,6 +68,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             var (name, expression) = model.Tiers[t];
             if (name == TierNames.Moves && solution is not null)
             {
+                // A re-plan's moves tier starts from its plan re-seated for the fewest moves at the same group sizes.
                 solution = MovesFlow.Improve(model, solution);
                 SetHint(solution);
             }
@@ -77,11 +78,11 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 model.Model.Add(expression >= lowerBound);
                 if (solution is not null && TierObjective.Evaluate(expression, solution) <= lowerBound)
                 {
-                    var started0 = clock.Elapsed;
+                    // The starting plan already reaches a proven bound: optimal without a search.
                     tiers.Add(new TierResult
                     {
                         Tier = name, Objective = lowerBound, BestBound = lowerBound, IsProvenOptimal = true,
-                        Elapsed = clock.Elapsed - started0, FinishedAt = clock.Elapsed,
+                        Elapsed = TimeSpan.Zero, FinishedAt = clock.Elapsed,
                     });
                     ReportTierEnd(tiers[^1], t, clock, solution);
                     HoldTier(name, expression, lowerBound);
