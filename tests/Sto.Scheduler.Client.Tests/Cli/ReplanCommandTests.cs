@@ -29,7 +29,7 @@ public sealed class ReplanCommandTests
         Assert.Equal(ExitCodes.Ok, diff.ExitCode);
         Assert.Contains("schools/noord/pupils/p-001", diff.Output, StringComparison.Ordinal);
         Assert.Contains("schools/zuid/pupils/p-101", diff.Output, StringComparison.Ordinal);
-        Assert.Contains("moved 2, unavoidable ≥ 2", diff.Output, StringComparison.Ordinal);
+        Assert.Contains("moved 2, unavoidable ≥ 2; lost their place 2, newly placed 0", diff.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, explain.ExitCode);
         Golden.Matches(explain.Output, "explain");
         Assert.Equal(ExitCodes.Ok, diagnose.ExitCode);

@@ -219,7 +219,10 @@ internal static class ReplanCommands
             cli.Line($"bus {b.Week} {Names.Relative(cli.Subregion, b.School)} → {Names.Relative(cli.Subregion, b.Venue)}: {b.BusCountBefore} → {b.BusCountAfter} buses, {b.PupilCountBefore} → {b.PupilCountAfter} pupils");
         }
 
-        cli.Line($"moved {diff.MovedPupilCount}, unavoidable ≥ {diff.UnavoidableMoveCount}");
+        // What a planner checks first: did anyone lose their elective, and who got one they lacked.
+        var lost = diff.PupilMoves.Count(m => m.FromElectiveOffer.Length > 0 && m.ToElectiveOffer.Length == 0 && m.Reason != "pupil-removed");
+        var placed = diff.PupilMoves.Count(m => m.FromElectiveOffer.Length == 0 && m.ToElectiveOffer.Length > 0);
+        cli.Line($"moved {diff.MovedPupilCount}, unavoidable ≥ {diff.UnavoidableMoveCount}; lost their place {lost}, newly placed {placed}");
     }
 
     private static void Show(CliContext cli, AllocationRun run)
