@@ -58,9 +58,12 @@ internal sealed partial class AllocationModelBuilder
             }
 
             builder.Add(1);
-            LinearExpr? placed = _isPlaced is not null
-                ? (_isPlaced[p] is { } isPlaced ? isPlaced : null)
-                : (_pairsByPupil[p].Count > 0 ? LinearExpr.Sum(_pairsByPupil[p].Select(i => _pairs[i].Place)) : null);
+            // Pairs with offers that can never run (cancelled, venue closed, no staff) are fixed at 0: a pupil with only
+            // those has no candidate left, and counts towards the tier's lower bound.
+            var live = _pairsByPupil[p].Where(i => _options[_pairs[i].Offer] is not null).ToList();
+            LinearExpr? placed = live.Count == 0 ? null
+                : _isPlaced is not null ? _isPlaced[p]
+                : LinearExpr.Sum(live.Select(i => _pairs[i].Place));
             if (placed is null)
             {
                 _protectedWithoutChoice++;

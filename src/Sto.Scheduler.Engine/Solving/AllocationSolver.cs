@@ -171,7 +171,10 @@ public static class AllocationSolver
         });
     }
 
-    /// <summary>Tier lower bounds known before the search: the flow's on placement, and the places no re-plan can keep.</summary>
+    /// <summary>
+    /// Tier lower bounds known before the search: the flow's on placement; in a re-plan, the places no plan can keep and
+    /// the moves of pupils whose offer became impossible.
+    /// </summary>
     private static Dictionary<string, long> LowerBounds(AllocationModel model, long? placementBound)
     {
         var bounds = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -183,6 +186,13 @@ public static class AllocationSolver
         if (model.Tiers.Any(t => t.Name == TierNames.KeptPlaces))
         {
             bounds[TierNames.KeptPlaces] = model.ProtectedWithoutChoice;
+        }
+
+        if (model.Tiers.Any(t => t.Name == TierNames.Moves))
+        {
+            // Pupils whose published offer became impossible move in every plan, at their move weight.
+            var forced = model.ForcedMoves.ToHashSet();
+            bounds[TierNames.Moves] = Enumerable.Range(0, model.Pupils.Length).Where(p => forced.Contains(model.Pupils[p].Id)).Sum(p => model.MoveWeights[p]);
         }
 
         return bounds;

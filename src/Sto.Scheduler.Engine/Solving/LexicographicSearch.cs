@@ -129,6 +129,12 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
 
                 // CP-SAT reports OPTIMAL as soon as the relative gap limit is met: trust its bound, not its status.
                 var bound = Math.Min(objective, (long)Math.Ceiling(response.BestObjectiveBound - 1e-6));
+                if (lowerBounds is not null && lowerBounds.TryGetValue(name, out var known))
+                {
+                    // Without presolve CP-SAT may end a short tier before its LP reaches a bound known beforehand.
+                    bound = Math.Max(bound, Math.Min(objective, known));
+                }
+
                 tiers.Add(new TierResult
                 {
                     Tier = name,
