@@ -28,6 +28,9 @@ internal sealed class LargeNeighbourhoodSearch(AllocationModel model, LinearExpr
 
     public int Workers { get; init; } = 2;
 
+    /// <summary>Which unplaced pupils (model index) may seed a neighbourhood; null = every one.</summary>
+    public Func<int, bool>? SeedPupils { get; init; }
+
     /// <summary>Called with the tier value of each better plan found.</summary>
     public Action<long>? Improved { get; init; }
 
@@ -43,7 +46,7 @@ internal sealed class LargeNeighbourhoodSearch(AllocationModel model, LinearExpr
         var current = (long[])start.Clone();
         var value = TierObjective.Evaluate(goal, current);
         var random = new Random(randomSeed);
-        var picker = new NeighbourhoodPicker(model, random);
+        var picker = new NeighbourhoodPicker(model, random, SeedPupils);
         var fixable = Fixable();
         while (!cancellationToken.IsCancellationRequested)
         {

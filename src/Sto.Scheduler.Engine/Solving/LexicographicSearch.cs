@@ -16,7 +16,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
     private static readonly Dictionary<string, double> TierShares = new(StringComparer.Ordinal)
     {
         [TierNames.PlacementAndPreference] = 6,
-        [TierNames.KeptPlaces] = 2,
+        [TierNames.KeptPlaces] = 5,
         [TierNames.Moves] = 7,
         [TierNames.Placement] = 2,
         [TierNames.Preference] = 3,
@@ -93,6 +93,13 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             model.Model.Minimize(expression);
             var started = clock.Elapsed;
             var tierSeconds = TierSeconds(t, clock.Elapsed);
+            if (name == TierNames.KeptPlaces && solution is not null && model.Pairs.Count > LargeModelPairs && settings.DeterministicTimeLimit is null)
+            {
+                solution = PlaceLostPupils(name, expression, solution, TimeSpan.FromSeconds(tierSeconds * KeptPlacesNeighbourhoodShare), clock, cancellationToken);
+                SetHint(solution);
+                tierSeconds = Math.Max(0.2, tierSeconds - (clock.Elapsed - started).TotalSeconds);
+            }
+
             if (t == 0 && solution is not null && UsesNeighbourhoodSearch())
             {
                 var budget = TimeSpan.FromSeconds(tierSeconds * settings.NeighbourhoodSearchShare);
@@ -273,6 +280,32 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 BestBound = 0,
                 Gap = 1,
                 Elapsed = clock.Elapsed,
+            }),
+        };
+        return search.Improve(start, budget, cancellationToken).Solution;
+    }
+
+    /// <summary>
+    /// A large re-plan's kept-places tier first re-solves neighbourhoods around the pupils who lost their place: CP-SAT
+    /// alone found none of them a seat on the region in 8 s (its bound stays at 0), while the offers they chose and the
+    /// offers sharing staff or pupils with those are where a seat can be made.
+    /// </summary>
+    private const double KeptPlacesNeighbourhoodShare = 0.7;
+
+    private long[] PlaceLostPupils(string tier, LinearExpr expression, long[] start, TimeSpan budget, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        if (TierObjective.Evaluate(expression, start) <= model.ProtectedWithoutChoice)
+        {
+            return start;
+        }
+
+        var search = new LargeNeighbourhoodSearch(model, expression, settings.RandomSeed)
+        {
+            Workers = Math.Max(1, settings.Workers),
+            SeedPupils = p => model.Baseline!.IsProtected(model.Pupils[p].Id),
+            Improved = value => progress?.Report(new SolveProgress
+            {
+                Tier = tier, TierNumber = 1, TierCount = model.Tiers.Count, Objective = value, BestBound = 0, Gap = 1, Elapsed = clock.Elapsed,
             }),
         };
         return search.Improve(start, budget, cancellationToken).Solution;

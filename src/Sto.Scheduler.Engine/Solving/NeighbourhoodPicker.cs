@@ -15,11 +15,16 @@ internal sealed class NeighbourhoodPicker
     private readonly int[][] _staffNeighbours;
     private readonly int[][] _pupilNeighbours;
     private readonly List<int>[] _slotsByOffer;
+    private readonly Func<int, bool>? _seedPupils;
 
-    public NeighbourhoodPicker(AllocationModel model, Random random)
+    /// <param name="model">The model whose offers, pairs and staff slots are picked from.</param>
+    /// <param name="random">The source of every choice.</param>
+    /// <param name="seedPupils">Which unplaced pupils may seed a neighbourhood (e.g. only those a tier counts); null = all.</param>
+    public NeighbourhoodPicker(AllocationModel model, Random random, Func<int, bool>? seedPupils = null)
     {
         _model = model;
         _random = random;
+        _seedPupils = seedPupils;
         _liveOffers = [.. Enumerable.Range(0, model.Offers.Length).Where(o => model.OptionVars[o] is not null)];
         _slotsByOffer = [.. Enumerable.Range(0, model.Offers.Length).Select(_ => new List<int>())];
         for (var s = 0; s < model.StaffSlots.Count; s++)
@@ -121,7 +126,7 @@ internal sealed class NeighbourhoodPicker
         for (var p = 0; p < _model.PairsByPupil.Length; p++)
         {
             var pairs = _model.PairsByPupil[p];
-            if (pairs.Count > 0 && pairs.All(i => solution[_model.Pairs[i].Place.GetIndex()] == 0))
+            if (pairs.Count > 0 && (_seedPupils is null || _seedPupils(p)) && pairs.All(i => solution[_model.Pairs[i].Place.GetIndex()] == 0))
             {
                 unplaced.Add(p);
             }

@@ -40,6 +40,25 @@ public sealed class LargeNeighbourhoodSearchTests
         Assert.Equal(domains, model.Model.Model.Variables.Select(v => string.Join(',', v.Domain)).ToList());
     }
 
+    [Fact]
+    public void A_neighbourhood_seeded_by_chosen_pupils_starts_from_an_offer_one_of_them_chose()
+    {
+        var (model, start) = ModelAndGreedyPlan();
+        var unplaced = Enumerable.Range(0, model.Pupils.Length)
+            .Where(p => model.PairsByPupil[p].Count > 0 && model.PairsByPupil[p].All(i => start[model.Pairs[i].Place.GetIndex()] == 0)
+                && model.PairsByPupil[p].Any(i => model.OptionVars[model.Pairs[i].Offer] is not null))
+            .ToList();
+        Assert.NotEmpty(unplaced);
+        var chosen = unplaced[^1];
+        var choices = model.PairsByPupil[chosen].Select(i => model.Pairs[i].Offer).ToHashSet();
+
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var picker = new NeighbourhoodPicker(model, new Random(seed), p => p == chosen);
+            Assert.True(picker.PickOffers(start, 2).Overlaps(choices));
+        }
+    }
+
     private static (AllocationModel Model, long[] Start) ModelAndGreedyPlan()
     {
         var model = AllocationModelBuilder.Build(Problem, ProblemIndex.Build(Problem));
