@@ -31,6 +31,9 @@ internal sealed class LargeNeighbourhoodSearch(AllocationModel model, LinearExpr
     /// <summary>Which unplaced pupils (model index) may seed a neighbourhood; null = every one.</summary>
     public Func<int, bool>? SeedPupils { get; init; }
 
+    /// <summary>Seed offers chosen per step from the incumbent instead of an unplaced pupil's choices; null = not used.</summary>
+    public Func<long[], Random, IReadOnlyList<int>>? SeedOffers { get; init; }
+
     /// <summary>Called with the tier value of each better plan found.</summary>
     public Action<long>? Improved { get; init; }
 
@@ -46,7 +49,7 @@ internal sealed class LargeNeighbourhoodSearch(AllocationModel model, LinearExpr
         var current = (long[])start.Clone();
         var value = TierObjective.Evaluate(goal, current);
         var random = new Random(randomSeed);
-        var picker = new NeighbourhoodPicker(model, random, SeedPupils);
+        var picker = new NeighbourhoodPicker(model, random, SeedPupils, SeedOffers);
         var fixable = Fixable();
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -100,6 +100,14 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 tierSeconds = Math.Max(0.2, tierSeconds - (clock.Elapsed - started).TotalSeconds);
             }
 
+            if (name == TierNames.Moves && solution is not null && model.Pairs.Count > LargeModelPairs && settings.DeterministicTimeLimit is null
+                && lowerBounds is not null && lowerBounds.TryGetValue(name, out var forcedMoves) && TierObjective.Evaluate(expression, solution) > forcedMoves)
+            {
+                solution = ReturnMovedPupils(name, t, expression, solution, TimeSpan.FromSeconds(tierSeconds * MovesNeighbourhoodShare), clock, cancellationToken);
+                SetHint(solution);
+                tierSeconds = Math.Max(0.2, tierSeconds - (clock.Elapsed - started).TotalSeconds);
+            }
+
             if (t == 0 && solution is not null && UsesNeighbourhoodSearch())
             {
                 var budget = TimeSpan.FromSeconds(tierSeconds * settings.NeighbourhoodSearchShare);
@@ -309,6 +317,64 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             }),
         };
         return search.Improve(start, budget, cancellationToken).Solution;
+    }
+
+    /// <summary>
+    /// A large re-plan's moves tier first re-solves neighbourhoods around a pupil who left their published offer (that
+    /// offer, where they are now, and offers linked to them by staff or pupils), so a chain of moves can be undone.
+    /// </summary>
+    private const double MovesNeighbourhoodShare = 0.5;
+
+    private long[] ReturnMovedPupils(string tier, int tierIndex, LinearExpr expression, long[] start, TimeSpan budget, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var search = new LargeNeighbourhoodSearch(model, expression, settings.RandomSeed)
+        {
+            Workers = Math.Max(1, settings.Workers),
+            SeedOffers = MovedPupilSeeds,
+            Improved = value => progress?.Report(new SolveProgress
+            {
+                Tier = tier, TierNumber = tierIndex + 1, TierCount = model.Tiers.Count, Objective = value, BestBound = 0, Gap = 1, Elapsed = clock.Elapsed,
+            }),
+        };
+        return search.Improve(start, budget, cancellationToken).Solution;
+    }
+
+    /// <summary>The published offer of a random pupil who is not in it any more (while it still runs), and where they are now.</summary>
+    private IReadOnlyList<int> MovedPupilSeeds(long[] solution, Random random)
+    {
+        var moved = new List<(int Published, int Now)>();
+        for (var p = 0; p < model.Pupils.Length; p++)
+        {
+            var published = model.BaselineOffers[p];
+            if (published < 0 || model.OptionVars[published] is null)
+            {
+                continue;
+            }
+
+            var now = -1;
+            var stayed = false;
+            foreach (var i in model.PairsByPupil[p])
+            {
+                if (solution[model.Pairs[i].Place.GetIndex()] == 1)
+                {
+                    stayed |= model.Pairs[i].Offer == published;
+                    now = model.Pairs[i].Offer;
+                }
+            }
+
+            if (!stayed)
+            {
+                moved.Add((published, now));
+            }
+        }
+
+        if (moved.Count == 0)
+        {
+            return [];
+        }
+
+        var (from, to) = moved[random.Next(moved.Count)];
+        return to >= 0 ? [from, to] : [from];
     }
 
     private string Parameters(int tier, double seconds)

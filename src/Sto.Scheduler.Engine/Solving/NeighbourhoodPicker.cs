@@ -16,15 +16,21 @@ internal sealed class NeighbourhoodPicker
     private readonly int[][] _pupilNeighbours;
     private readonly List<int>[] _slotsByOffer;
     private readonly Func<int, bool>? _seedPupils;
+    private readonly Func<long[], Random, IReadOnlyList<int>>? _seedOffers;
 
     /// <param name="model">The model whose offers, pairs and staff slots are picked from.</param>
     /// <param name="random">The source of every choice.</param>
     /// <param name="seedPupils">Which unplaced pupils may seed a neighbourhood (e.g. only those a tier counts); null = all.</param>
-    public NeighbourhoodPicker(AllocationModel model, Random random, Func<int, bool>? seedPupils = null)
+    /// <param name="seedOffers">
+    /// Seeds chosen by the caller instead (e.g. a moved pupil's published and current offer); an empty answer falls
+    /// back to the unplaced pupils' choices.
+    /// </param>
+    public NeighbourhoodPicker(AllocationModel model, Random random, Func<int, bool>? seedPupils = null, Func<long[], Random, IReadOnlyList<int>>? seedOffers = null)
     {
         _model = model;
         _random = random;
         _seedPupils = seedPupils;
+        _seedOffers = seedOffers;
         _liveOffers = [.. Enumerable.Range(0, model.Offers.Length).Where(o => model.OptionVars[o] is not null)];
         _slotsByOffer = [.. Enumerable.Range(0, model.Offers.Length).Select(_ => new List<int>())];
         for (var s = 0; s < model.StaffSlots.Count; s++)
@@ -122,6 +128,11 @@ internal sealed class NeighbourhoodPicker
     /// </summary>
     private IEnumerable<int> SeedOffers(long[] solution)
     {
+        if (_seedOffers?.Invoke(solution, _random) is { Count: > 0 } chosen)
+        {
+            return chosen;
+        }
+
         var unplaced = new List<int>();
         for (var p = 0; p < _model.PairsByPupil.Length; p++)
         {

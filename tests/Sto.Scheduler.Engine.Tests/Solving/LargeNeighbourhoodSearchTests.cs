@@ -59,6 +59,20 @@ public sealed class LargeNeighbourhoodSearchTests
         }
     }
 
+    [Fact]
+    public void Seed_offers_chosen_by_the_caller_start_the_neighbourhood_and_an_empty_choice_falls_back()
+    {
+        var (model, start) = ModelAndGreedyPlan();
+        var live = Enumerable.Range(0, model.Offers.Length).Where(o => model.OptionVars[o] is not null).ToList();
+        var target = live[^1];
+
+        var chosen = new NeighbourhoodPicker(model, new Random(1), seedOffers: (_, _) => [target]).PickOffers(start, 3);
+        var fallback = new NeighbourhoodPicker(model, new Random(1), seedOffers: (_, _) => []).PickOffers(start, 3);
+
+        Assert.Contains(target, chosen);
+        Assert.NotEmpty(fallback);
+    }
+
     private static (AllocationModel Model, long[] Start) ModelAndGreedyPlan()
     {
         var model = AllocationModelBuilder.Build(Problem, ProblemIndex.Build(Problem));
