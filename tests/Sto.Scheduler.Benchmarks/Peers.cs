@@ -38,6 +38,13 @@ internal sealed partial class Peers(SchedulingProblem problem, double seconds, d
     private AllocationModel _model = null!;
     private CpModelProto _snapshot = null!;
 
+    /// <summary>
+    /// When set, the first tier is also written here as fixed MPS (columns v0…, rows c0… in model order) with a
+    /// "PATH.names" file mapping each column to its CP-SAT variable name, for experiments with a standalone solver
+    /// (README "Known gaps": CBC with row families dropped or integrality relaxed).
+    /// </summary>
+    public string? MpsPath { get; init; }
+
     public static string Header =>
         "| peer | threads | status | objective | bound | gap % | s to ≤ target | ours / theirs (time) | unplaced | objective / LP bound | objective / flow bound | valid |\n"
         + "|---|---|---|---|---|---|---|---|---|---|---|---|";
@@ -56,6 +63,12 @@ internal sealed partial class Peers(SchedulingProblem problem, double seconds, d
         using (var probe = CpModelToMip.Build(snapshot, "CBC"))
         {
             log.WriteLine(Invariant($"  MIP: {probe.Variables.Length} columns, {probe.Rows} rows; CP-SAT constraints: {string.Join(", ", probe.Counts.Select(c => $"{c.Key} {c.Value}"))}"));
+            if (MpsPath is not null)
+            {
+                File.WriteAllText(MpsPath, probe.Solver.ExportModelAsMpsFormat(true, false));
+                File.WriteAllLines(MpsPath + ".names", snapshot.Variables.Select((v, i) => Invariant($"v{i} {v.Name}")));
+                log.WriteLine($"  first tier written to {MpsPath} (+ .names)");
+            }
         }
 
         results.Add(RunMip("CBC", "MPSolver CBC 2.10.12", target, seconds));

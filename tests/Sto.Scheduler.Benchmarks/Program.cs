@@ -16,7 +16,8 @@ using Sto.Scheduler.Engine.Solving;
 //   demo [--file data/demo-subregion.json] [--seconds S]       solve the demo subregion and print the metrics table
 //   peers [--families … | --sizes 300,1000] [--seconds 60] [--gap 0.005] [--scip] [--fidelity]
 //                                        first tier: CP-SAT vs MIP peers on the same model, one child per family
-//   peers-one --family F | --pupils N [...]                     the peers of one generated instance
+//   peers-one --family F | --pupils N [--mps PATH] [...]        the peers of one generated instance (PATH: also write
+//                                        the first tier as MPS + PATH.names, column → CP-SAT variable)
 //   replan [--families … | --sizes 300,1000] [--seconds 30] [--replan-share 0.2] [--cpsat PARAMS] [--cold-plan F]
 //                                        cold solve, then one cancelled hotspot week (PARAMS: re-plan only; F, e.g.
 //                                        /tmp/{family}.plan: keep the cold plan and reuse it on the next run)
@@ -259,7 +260,7 @@ void RunPeers(BenchFamily family)
     var problem = Generate(family);
     var label = $"{family.Name} ({problem.Pupils.Length} pupils, {problem.Offers.Length} offers, {problem.Staff.Length} staff), seed {seed}";
     Console.Error.WriteLine(label);
-    var peers = new Peers(problem, seconds, gap, Console.Error);
+    var peers = new Peers(problem, seconds, gap, Console.Error) { MpsPath = OptionTextOrNull("--mps") };
     var results = peers.Run(args.Contains("--scip"), args.Contains("--fidelity") || problem.Pupils.Length <= 300);
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"### {label}: first tier, target gap {gap * 100} %, limit {seconds} s, machine {Environment.ProcessorCount} cores"));
