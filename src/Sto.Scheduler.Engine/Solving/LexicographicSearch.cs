@@ -73,7 +73,8 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 SetHint(solution);
             }
 
-            if (lowerBounds is not null && lowerBounds.TryGetValue(name, out var lowerBound))
+            long? knownBound = lowerBounds is not null && lowerBounds.TryGetValue(name, out var known) ? known : null;
+            if (knownBound is { } lowerBound)
             {
                 model.Model.Add(expression >= lowerBound);
                 if (solution is not null && TierObjective.Evaluate(expression, solution) <= lowerBound)
@@ -93,25 +94,10 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             model.Model.Minimize(expression);
             var started = clock.Elapsed;
             var tierSeconds = TierSeconds(t, clock.Elapsed);
-            if (name == TierNames.KeptPlaces && solution is not null && model.Pairs.Count > LargeModelPairs && settings.DeterministicTimeLimit is null)
+            if (solution is not null && NeighbourhoodPhaseFor(t, name) is { } phase)
             {
-                solution = PlaceLostPupils(name, expression, solution, TimeSpan.FromSeconds(tierSeconds * KeptPlacesNeighbourhoodShare), clock, cancellationToken);
-                SetHint(solution);
-                tierSeconds = Math.Max(0.2, tierSeconds - (clock.Elapsed - started).TotalSeconds);
-            }
-
-            if (name == TierNames.Moves && solution is not null && model.Pairs.Count > LargeModelPairs && settings.DeterministicTimeLimit is null
-                && lowerBounds is not null && lowerBounds.TryGetValue(name, out var forcedMoves) && TierObjective.Evaluate(expression, solution) > forcedMoves)
-            {
-                solution = ReturnMovedPupils(name, t, expression, solution, TimeSpan.FromSeconds(tierSeconds * MovesNeighbourhoodShare), clock, cancellationToken);
-                SetHint(solution);
-                tierSeconds = Math.Max(0.2, tierSeconds - (clock.Elapsed - started).TotalSeconds);
-            }
-
-            if (t == 0 && solution is not null && UsesNeighbourhoodSearch())
-            {
-                var budget = TimeSpan.FromSeconds(tierSeconds * settings.NeighbourhoodSearchShare);
-                solution = RunNeighbourhoodSearch(name, expression, solution, budget, clock, cancellationToken);
+                var budget = TimeSpan.FromSeconds(tierSeconds * phase.Share);
+                solution = RunNeighbourhoodSearch(name, t, expression, solution, budget, clock, phase, cancellationToken);
                 SetHint(solution);
                 tierSeconds = Math.Max(0.2, tierSeconds - (clock.Elapsed - started).TotalSeconds);
                 if (cancellationToken.IsCancellationRequested)
@@ -144,10 +130,10 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
 
                 // CP-SAT reports OPTIMAL as soon as the relative gap limit is met: trust its bound, not its status.
                 var bound = Math.Min(objective, (long)Math.Ceiling(response.BestObjectiveBound - 1e-6));
-                if (lowerBounds is not null && lowerBounds.TryGetValue(name, out var known))
+                if (knownBound is { } before)
                 {
                     // Without presolve CP-SAT may end a short tier before its LP reaches a bound known beforehand.
-                    bound = Math.Max(bound, Math.Min(objective, known));
+                    bound = Math.Max(bound, Math.Min(objective, before));
                 }
 
                 tiers.Add(new TierResult
@@ -266,32 +252,8 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             ? Math.Max(0.2, (settings.TimeLimit - elapsed).TotalSeconds * ShareNow(tier))
             : settings.TimeLimit.TotalSeconds;
 
-    private bool UsesNeighbourhoodSearch() =>
-        settings.NeighbourhoodSearchShare > 0 && model.Pairs.Count > LargeModelPairs && model.Baseline is null
-        && settings.DeterministicTimeLimit is null;
-
-    /// <summary>
-    /// Improves the hint by <see cref="LargeNeighbourhoodSearch"/> before CP-SAT starts the first tier; each better
-    /// plan is reported as a first-tier incumbent without a bound (CP-SAT proves one once it runs).
-    /// </summary>
-    private long[] RunNeighbourhoodSearch(string tier, LinearExpr expression, long[] start, TimeSpan budget, Stopwatch clock, CancellationToken cancellationToken)
-    {
-        var search = new LargeNeighbourhoodSearch(model, expression, settings.RandomSeed)
-        {
-            Workers = Math.Max(1, settings.Workers),
-            Improved = value => progress?.Report(new SolveProgress
-            {
-                Tier = tier,
-                TierNumber = 1,
-                TierCount = model.Tiers.Count,
-                Objective = value,
-                BestBound = 0,
-                Gap = 1,
-                Elapsed = clock.Elapsed,
-            }),
-        };
-        return search.Improve(start, budget, cancellationToken).Solution;
-    }
+    /// <summary>A neighbourhood search before CP-SAT: its share of the tier, and what seeds its neighbourhoods.</summary>
+    private sealed record NeighbourhoodPhase(double Share, Func<int, bool>? SeedPupils = null, Func<long[], Random, IReadOnlyList<int>>? SeedOffers = null);
 
     /// <summary>
     /// A large re-plan's kept-places tier first re-solves neighbourhoods around the pupils who lost their place: CP-SAT
@@ -300,40 +262,58 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
     /// </summary>
     private const double KeptPlacesNeighbourhoodShare = 0.7;
 
-    private long[] PlaceLostPupils(string tier, LinearExpr expression, long[] start, TimeSpan budget, Stopwatch clock, CancellationToken cancellationToken)
-    {
-        if (TierObjective.Evaluate(expression, start) <= model.ProtectedWithoutChoice)
-        {
-            return start;
-        }
-
-        var search = new LargeNeighbourhoodSearch(model, expression, settings.RandomSeed)
-        {
-            Workers = Math.Max(1, settings.Workers),
-            SeedPupils = p => model.Baseline!.IsProtected(model.Pupils[p].Id),
-            Improved = value => progress?.Report(new SolveProgress
-            {
-                Tier = tier, TierNumber = 1, TierCount = model.Tiers.Count, Objective = value, BestBound = 0, Gap = 1, Elapsed = clock.Elapsed,
-            }),
-        };
-        return search.Improve(start, budget, cancellationToken).Solution;
-    }
-
     /// <summary>
     /// A large re-plan's moves tier first re-solves neighbourhoods around a pupil who left their published offer (that
     /// offer, where they are now, and offers linked to them by staff or pupils), so a chain of moves can be undone.
     /// </summary>
     private const double MovesNeighbourhoodShare = 0.5;
 
-    private long[] ReturnMovedPupils(string tier, int tierIndex, LinearExpr expression, long[] start, TimeSpan budget, Stopwatch clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Which tiers start with a <see cref="LargeNeighbourhoodSearch"/> (large models, not in reproducible mode): a fresh
+    /// solve's first tier when <see cref="SolverSettings.NeighbourhoodSearchShare"/> is set, seeded by any unplaced
+    /// pupil; a re-plan's kept-places and moves tiers (reached only while above their known lower bound).
+    /// </summary>
+    private NeighbourhoodPhase? NeighbourhoodPhaseFor(int tier, string name)
+    {
+        if (model.Pairs.Count <= LargeModelPairs || settings.DeterministicTimeLimit is not null)
+        {
+            return null;
+        }
+
+        if (model.Baseline is not { } baseline)
+        {
+            return tier == 0 && settings.NeighbourhoodSearchShare > 0 ? new NeighbourhoodPhase(settings.NeighbourhoodSearchShare) : null;
+        }
+
+        return name switch
+        {
+            TierNames.KeptPlaces => new NeighbourhoodPhase(KeptPlacesNeighbourhoodShare, SeedPupils: p => baseline.IsProtected(model.Pupils[p].Id)),
+            TierNames.Moves => new NeighbourhoodPhase(MovesNeighbourhoodShare, SeedOffers: MovedPupilSeeds),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Improves the tier's starting plan by <see cref="LargeNeighbourhoodSearch"/> before CP-SAT starts; each better plan
+    /// is reported as an incumbent without a bound (CP-SAT proves one once it runs).
+    /// </summary>
+    private long[] RunNeighbourhoodSearch(
+        string tier, int tierIndex, LinearExpr expression, long[] start, TimeSpan budget, Stopwatch clock, NeighbourhoodPhase phase, CancellationToken cancellationToken)
     {
         var search = new LargeNeighbourhoodSearch(model, expression, settings.RandomSeed)
         {
             Workers = Math.Max(1, settings.Workers),
-            SeedOffers = MovedPupilSeeds,
+            SeedPupils = phase.SeedPupils,
+            SeedOffers = phase.SeedOffers,
             Improved = value => progress?.Report(new SolveProgress
             {
-                Tier = tier, TierNumber = tierIndex + 1, TierCount = model.Tiers.Count, Objective = value, BestBound = 0, Gap = 1, Elapsed = clock.Elapsed,
+                Tier = tier,
+                TierNumber = tierIndex + 1,
+                TierCount = model.Tiers.Count,
+                Objective = value,
+                BestBound = 0,
+                Gap = 1,
+                Elapsed = clock.Elapsed,
             }),
         };
         return search.Improve(start, budget, cancellationToken).Solution;

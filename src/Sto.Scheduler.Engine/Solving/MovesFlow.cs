@@ -50,11 +50,13 @@ internal static class MovesFlow
         // every venue-week it meets in, so venues stay within capacity whatever the other offers do.
         var room = RoomToGrow(model, counts);
         var mandatory = -(model.MoveWeights.Sum() + 1);
+        long mandatorySeats = 0;
         for (var o = 0; o < offers; o++)
         {
             if (counts[o] > 0)
             {
                 var option = model.Options[o]![ChosenOption(model, values, o)];
+                mandatorySeats += option.MinPupils;
                 var upper = Math.Min(option.MaxPupils, counts[o] + room[o]);
                 flow.AddArcWithCapacityAndUnitCost(firstOffer + o, sink, option.MinPupils, mandatory);
                 flow.AddArcWithCapacityAndUnitCost(firstOffer + o, sink, upper - option.MinPupils, 0);
@@ -79,7 +81,6 @@ internal static class MovesFlow
         }
 
         var solved = flow.Solve();
-        var mandatorySeats = Enumerable.Range(0, offers).Where(o => counts[o] > 0).Sum(o => (long)model.Options[o]![ChosenOption(model, values, o)].MinPupils);
         if (solved != MinCostFlowBase.Status.OPTIMAL || flow.OptimalCost() - (mandatory * mandatorySeats) >= before)
         {
             return values;
