@@ -152,7 +152,7 @@ internal static class BenchCell
         foreach (var tier in statistics.Tiers)
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    tier {tier.Tier}: objective {tier.Objective}, bound {tier.BestBound}, gap {tier.Gap * 100:F3}%, {tier.Elapsed.TotalSeconds:F2} s (ends at {tier.FinishedAt.TotalSeconds:F2} s), dtime {tier.DeterministicTime:F2}"));
+                $"    tier {tier.Tier}: objective {tier.Objective}, bound {tier.BestBound}, gap {tier.Gap * 100:F3}%, {tier.Elapsed.TotalSeconds:F2} s (ends at {tier.FinishedAt.TotalSeconds:F2} s), dtime {tier.DeterministicTime:F2}, bound by {tier.BoundSource}{(tier.Companion is null ? "" : "; " + tier.Companion)}"));
         }
 
         onEngine?.Invoke(solved);

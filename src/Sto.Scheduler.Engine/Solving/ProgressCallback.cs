@@ -16,7 +16,26 @@ internal sealed class ProgressCallback(
     PlanCheckpoints? checkpoints = null) : CpSolverSolutionCallback
 {
     private long _lastSolutionTicks = -1;
+    private long _bestObjective = long.MaxValue;
+    private long _outsideBound = long.MinValue;
     private TimeSpan? _lastCheckpoint;
+
+    /// <summary>The best objective CP-SAT has reported in this tier (long.MaxValue before the first).</summary>
+    public long BestObjective => Interlocked.Read(ref _bestObjective);
+
+    /// <summary>A bound proven outside CP-SAT (the <see cref="MipCompanion"/>'s), shown on reports from now on.</summary>
+    public long OutsideBound => Interlocked.Read(ref _outsideBound);
+
+    /// <summary>With an outside bound set: the relative gap at which the search stops once an incumbent reaches it.</summary>
+    public double StopGap { get; init; }
+
+    /// <summary>Records a bound proven outside CP-SAT; true when the best plan so far is already within the stop gap.</summary>
+    public bool SetOutsideBound(long bound)
+    {
+        Interlocked.Exchange(ref _outsideBound, bound);
+        var best = BestObjective;
+        return best != long.MaxValue && LexicographicSearch.RelativeGap(best, bound) <= StopGap;
+    }
 
     public TimeSpan? FirstSolutionAt { get; private set; }
 
@@ -28,13 +47,19 @@ internal sealed class ProgressCallback(
         var now = clock.Elapsed;
         FirstSolutionAt ??= now;
         Interlocked.Exchange(ref _lastSolutionTicks, now.Ticks);
+        var objective = (long)Math.Round(ObjectiveValue());
+        Interlocked.Exchange(ref _bestObjective, objective);
+        var bound = Math.Min(objective, Math.Max((long)Math.Ceiling(BestObjectiveBound() - 1e-6), OutsideBound));
+        if (OutsideBound != long.MinValue && LexicographicSearch.RelativeGap(objective, bound) <= StopGap)
+        {
+            StopSearch();
+        }
+
         if (progress is null)
         {
             return;
         }
 
-        var objective = (long)Math.Round(ObjectiveValue());
-        var bound = (long)Math.Ceiling(BestObjectiveBound() - 1e-6);
         progress.Report(new SolveProgress
         {
             Tier = tier,

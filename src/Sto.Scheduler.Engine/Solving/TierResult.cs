@@ -10,6 +10,12 @@ public sealed record TierResult
 
     public long BestBound { get; init; }
 
+    /// <summary>Who proved <see cref="BestBound"/>: "cp-sat", "cbc" (the MIP companion on a large first tier) or "known" (a bound computed before the search).</summary>
+    public string BoundSource { get; init; } = "cp-sat";
+
+    /// <summary>What the MIP companion did in this tier (status, bound, plan, when), or null when it did not run.</summary>
+    public string? Companion { get; init; }
+
     /// <summary>(objective − bound) / max(1, |objective|); 0 when proven optimal.</summary>
     public double Gap { get; init; }
 

@@ -124,6 +124,7 @@ public static class AllocationMapping
         if (meaningful)
         {
             tier.BestBound = t.BestBound;
+            tier.BoundSource = t.BoundSource;
         }
 
         return tier;

@@ -24,7 +24,7 @@ public sealed class ProgressMappingTests
     public void A_meaningful_bound_is_shown_with_its_gap()
     {
         var later = new SolveProgress { Tier = "preference", TierNumber = 2, TierCount = 5, Objective = 200, BestBound = 190, Gap = 0.05 };
-        TierResult[] ended = [new() { Tier = "placement", Objective = 3, BestBound = 3, Gap = 0, IsProvenOptimal = true }];
+        TierResult[] ended = [new() { Tier = "placement", Objective = 3, BestBound = 3, Gap = 0, IsProvenOptimal = true, BoundSource = "cbc" }];
 
         var shown = AllocationMapping.ToProto(later, ended);
 
@@ -32,6 +32,7 @@ public sealed class ProgressMappingTests
         Assert.Equal(0.05, shown.Gap);
         var tier = Assert.Single(shown.FinishedTiers);
         Assert.Equal(("placement", 1, 3L, 0.0, true), (tier.Tier, tier.TierNumber, tier.BestBound, tier.Gap, tier.ProvenOptimal));
+        Assert.Equal("cbc", tier.BoundSource);
     }
 
     [Fact]
@@ -55,6 +56,7 @@ public sealed class ProgressMappingTests
         Assert.Equal(3, final.FinishedTiers.Count);
         Assert.Equal(30, final.FinishedTiers[1].BestBound);
         Assert.Equal(0.25, final.FinishedTiers[1].Gap);
+        Assert.Equal("cp-sat", final.FinishedTiers[1].BoundSource);
         Assert.Equal(12, final.Elapsed.ToTimeSpan().TotalSeconds);
         Assert.Null(AllocationMapping.FinalProgress(new SolveStatistics { Tiers = ImmutableArray<TierResult>.Empty }));
         // A cancelled search ran fewer tiers than it had: the count stays the search's.
