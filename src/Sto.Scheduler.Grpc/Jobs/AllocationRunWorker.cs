@@ -247,6 +247,7 @@ public sealed class AllocationRunWorker(
         TimeLimit = run.Settings?.TimeLimit is { } limit && limit.ToTimeSpan() > TimeSpan.Zero ? limit.ToTimeSpan() : options.DefaultTimeLimit,
         RandomSeed = run.Settings?.RandomSeed is > 0 ? run.Settings.RandomSeed : 1,
         Workers = options.Workers,
+        MipCompanion = options.MipCompanion,
     };
 
     /// <summary>What the worker stores of a solve or a re-plan.</summary>
