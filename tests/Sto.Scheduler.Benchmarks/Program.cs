@@ -13,6 +13,7 @@ using Sto.Scheduler.Engine.Solving;
 //                                        one child process per (repeat, family, variant): FCFS, RSD, engine (+ MIP peers);
 //                                        medians and spread over repeats; the goal summary at the end
 //   one --family F | --pupils N [--variant M2] [--seconds S] [--seed K] [--peers …] [--lns-share 0.35]   one cell in this process
+//         (any mode that generates: --rank-costs 0,1,3,6,10,15 replaces the objective's rank costs)
 //   demo [--file data/demo-subregion.json] [--seconds S]       solve the demo subregion and print the metrics table
 //   peers [--families … | --sizes 300,1000] [--seconds 60] [--gap 0.005] [--scip] [--fidelity]
 //                                        first tier: CP-SAT vs MIP peers on the same model, one child per family
@@ -252,7 +253,19 @@ SchedulingProblem Generate(BenchFamily family)
         PreferenceDecayKm = Option("--decay-km", parameters.PreferenceDecayKm),
         StaffFactor = Option("--staff-factor", parameters.StaffFactor),
     };
-    return DemoSubregionGenerator.Generate(parameters);
+    var problem = DemoSubregionGenerator.Generate(parameters);
+    return OptionTextOrNull("--rank-costs") is { } costs
+        ? problem with
+        {
+            Rules = problem.Rules with
+            {
+                Objective = problem.Rules.Objective with
+                {
+                    RankCosts = [.. costs.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))],
+                },
+            },
+        }
+        : problem;
 }
 
 void RunPeers(BenchFamily family)
@@ -297,7 +310,7 @@ void RunChild(IEnumerable<string> childArgs, Action<string> onLine)
         start.ArgumentList.Add(arg);
     }
 
-    foreach (var name in new[] { "--seconds", "--seed", "--gap", "--workers", "--cpsat", "--lns-share", "--seats-per-pupil", "--sigma", "--decay-km", "--staff-factor" })
+    foreach (var name in new[] { "--seconds", "--seed", "--gap", "--workers", "--cpsat", "--lns-share", "--seats-per-pupil", "--sigma", "--decay-km", "--staff-factor", "--rank-costs" })
     {
         if (OptionTextOrNull(name) is { } value)
         {

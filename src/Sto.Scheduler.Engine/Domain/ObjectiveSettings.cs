@@ -12,6 +12,12 @@ public sealed record ObjectiveSettings
 {
     public ObjectiveMode Mode { get; init; } = ObjectiveMode.Lexicographic;
 
+    /// <summary>
+    /// The largest cost a rank may have: the combined tier weighs an unplaced pupil above all rank costs together and
+    /// the priority tier multiplies that by pupils², which must stay well inside CP-SAT's exact integer range.
+    /// </summary>
+    public const int MaxRankCostValue = 10_000;
+
     /// <summary>Cost of a placement at rank 1, 2, 3 … (convex); ranks beyond the list cost the last entry.</summary>
     public ImmutableArray<int> RankCosts { get; init; } = [0, 1, 3, 6, 10, 15];
 

@@ -83,6 +83,10 @@ public static partial class ProblemValidator
             {
                 context.Add(path, IssueCodes.ValueOutOfRange, Invariant($"The cost of rank {i + 1} is {costs[i]}; it must be at least 0."));
             }
+            else if (costs[i] > ObjectiveSettings.MaxRankCostValue)
+            {
+                context.Add(path, IssueCodes.ValueOutOfRange, Invariant($"The cost of rank {i + 1} is {costs[i]}; it may be at most {ObjectiveSettings.MaxRankCostValue}."));
+            }
             else if (i > 0 && costs[i] < costs[i - 1])
             {
                 context.Add(

@@ -41,6 +41,7 @@ public static class DemoMapping
                 MaxExternalPlacementsPerPupil = problem.Rules.MaxExternalPlacementsPerPupil,
                 ChangeoverMinutes = problem.Rules.ChangeoverMinutes,
                 QualifiedDocentOptional = !problem.Rules.RequireQualifiedDocentPerGroup,
+                RankCosts = { problem.Rules.Objective.RankCosts.IsDefault ? [] : problem.Rules.Objective.RankCosts.ToArray() },
             },
             TravelLegs =
             {

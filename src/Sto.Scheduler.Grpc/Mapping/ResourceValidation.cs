@@ -29,6 +29,7 @@ public static class ResourceValidation
             CheckNotNegative(r.MaxPlacementsPerPupil, $"{path}.rules.max_placements_per_pupil", v);
             CheckNotNegative(r.MaxExternalPlacementsPerPupil, $"{path}.rules.max_external_placements_per_pupil", v);
             CheckNotNegative(r.ChangeoverMinutes, $"{path}.rules.changeover_minutes", v);
+            CheckRankCosts(r.RankCosts, $"{path}.rules.rank_costs", v);
         }
 
         for (var i = 0; i < s.TravelLegs.Count; i++)
@@ -37,6 +38,30 @@ public static class ResourceValidation
             CheckSite(leg.FromSite, s.Name, $"{path}.travel_legs[{i}].from_site", v);
             CheckSite(leg.ToSite, s.Name, $"{path}.travel_legs[{i}].to_site", v);
             CheckNotNegative((long)Math.Floor(leg.DistanceKm), $"{path}.travel_legs[{i}].distance_km", v);
+        }
+    }
+
+    /// <summary>The most ranks a policy may price: pupils choose 3–6 electives.</summary>
+    public const int MaxRankCosts = 20;
+
+    private static void CheckRankCosts(IList<int> costs, string path, FieldViolations v)
+    {
+        if (costs.Count > MaxRankCosts)
+        {
+            v.Add(path, $"At most {MaxRankCosts} entries (a rank beyond the list costs the last entry).");
+            return;
+        }
+
+        for (var i = 0; i < costs.Count; i++)
+        {
+            if (costs[i] < 0 || costs[i] > Engine.Domain.ObjectiveSettings.MaxRankCostValue)
+            {
+                v.Add($"{path}[{i}]", $"Must be between 0 and {Engine.Domain.ObjectiveSettings.MaxRankCostValue}.");
+            }
+            else if (i > 0 && costs[i] < costs[i - 1])
+            {
+                v.Add($"{path}[{i}]", $"Must not be below rank_costs[{i - 1}] ({costs[i - 1]}): a later choice may not cost less.");
+            }
         }
     }
 

@@ -72,6 +72,15 @@ public sealed class ProblemValidatorRulesTests
     }
 
     [Fact]
+    public void Validate_reports_a_rank_cost_above_the_largest_the_solver_weighs_exactly()
+    {
+        var problem = ValidProblem.Create().WithRules(r => r with { Objective = r.Objective with { RankCosts = [0, 10_000, 10_001] } });
+
+        var issue = IssueAssert.Single(problem, "rules.objective.rankCosts[2]", IssueCodes.ValueOutOfRange);
+        Assert.Equal("The cost of rank 3 is 10001; it may be at most 10000.", issue.Message);
+    }
+
+    [Fact]
     public void Validate_reports_a_rank_cost_below_the_one_before_it()
     {
         var problem = ValidProblem.Create().WithRules(r => r with { Objective = r.Objective with { RankCosts = [0, 3, 1, 6] } });

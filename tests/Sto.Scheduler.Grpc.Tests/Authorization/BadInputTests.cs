@@ -106,6 +106,12 @@ public sealed class BadInputTests(MatrixFixture fixture) : IClassFixture<MatrixF
             {
                 Subregion = new Subregion { Name = SubregionName, Weeks = { "2026-W14", "week 15" } }, UpdateMask = new FieldMask { Paths = { "weeks" } },
             }, o).ResponseAsync, "subregion.weeks[1]");
+        yield return C("SubregionService/UpdateSubregion", "rank costs decreasing and out of range", planner, (ch, o) =>
+            Subregions(ch).UpdateSubregionAsync(new UpdateSubregionRequest
+            {
+                Subregion = new Subregion { Name = SubregionName, Rules = new AllocationRules { RankCosts = { 0, 5, 3, 20_000 } } },
+                UpdateMask = new FieldMask { Paths = { "rules" } },
+            }, o).ResponseAsync, "subregion.rules.rank_costs[2]", "subregion.rules.rank_costs[3]");
         yield return C("SubregionService/DeleteSubregion", "malformed name", planner, (ch, o) =>
             Subregions(ch).DeleteSubregionAsync(new DeleteSubregionRequest { Name = SubregionName + "/" }, o).ResponseAsync, "name");
         yield return C("SubregionService/DeleteSubregion", "empty name", planner, (ch, o) =>

@@ -97,6 +97,25 @@ public sealed class ResourceServiceTests
     }
 
     [Fact]
+    public async Task A_planner_sets_the_preference_policy_through_the_rules_and_reads_it_back()
+    {
+        await using var app = new SchedulerAppFactory();
+        await SeedAsync(app);
+        var client = new SubregionService.SubregionServiceClient(app.Channel);
+
+        var updated = await client.UpdateSubregionAsync(new UpdateSubregionRequest
+        {
+            Subregion = new Subregion { Name = SubregionName, Rules = new AllocationRules { RankCosts = { 0, 100, 101, 102 } } },
+            UpdateMask = new FieldMask { Paths = { "rules" } },
+        }, app.Planner());
+        var read = await client.GetSubregionAsync(new GetSubregionRequest { Name = SubregionName }, app.Planner());
+
+        Assert.Equal([0, 100, 101, 102], updated.Rules.RankCosts);
+        Assert.Equal([0, 100, 101, 102], read.Rules.RankCosts);
+        Assert.Equal(Weeks, read.Weeks);
+    }
+
+    [Fact]
     public async Task Coordinator_manages_offers_of_their_own_school_only()
     {
         await using var app = new SchedulerAppFactory();
