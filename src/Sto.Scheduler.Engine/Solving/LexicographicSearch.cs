@@ -133,7 +133,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 ? MipCompanion.Start(model.Model.Model, TimeSpan.FromSeconds(tierSeconds), settings.GapLimitFor(name), clock, busyThreads: settings.Workers)
                 : null;
             using var companionStop = new CancellationTokenSource();
-            companion?.Done.Task.ContinueWith(done => OnCompanionDone(done.Result, callback, companionStop), TaskScheduler.Default);
+            companion?.Done.ContinueWith(done => OnCompanionDone(done.Result, callback, companionStop), TaskScheduler.Default);
             using var registration = cancellationToken.Register(solver.StopSearch);
             using var companionRegistration = companionStop.Token.Register(solver.StopSearch);
             using var stall = StallStopFor(name, solver, callback, clock);
@@ -271,12 +271,12 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
     /// </summary>
     private static MipCompanionResult? Collect(MipCompanion companion, TimeSpan grace)
     {
-        if (!companion.Done.Task.IsCompleted)
+        if (!companion.Done.IsCompleted)
         {
             companion.Stop();
         }
 
-        return companion.Done.Task.Wait(grace) ? companion.Done.Task.Result : null;
+        return companion.Done.Wait(grace) ? companion.Done.Result : null;
     }
 
     private static readonly TimeSpan CompanionGrace = TimeSpan.FromSeconds(3);

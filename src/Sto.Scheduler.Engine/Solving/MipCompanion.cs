@@ -19,9 +19,17 @@ internal sealed class MipCompanion : IDisposable
     /// </summary>
     private const double BoundSafety = 1e-6;
 
+    /// <summary>
+    /// CBC cannot be interrupted through MPSolver, so its CPU budget is the tier's wall-clock budget times the busy
+    /// threads: it ends about when the tier does. At 0.9 of that, CBC stopped at 43 s on the seed-2 region, short of the
+    /// 46 s it needed.
+    /// </summary>
+    private const double CpuRateMargin = 1.0;
+
     private readonly Lock _gate = new();
     private readonly CpModelProto _tier;
     private readonly Stopwatch _clock;
+    private readonly TaskCompletionSource<MipCompanionResult> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CpModelToMip? _mip;
     private bool _stopped;
 
@@ -29,11 +37,10 @@ internal sealed class MipCompanion : IDisposable
     {
         _tier = tier;
         _clock = clock;
-        Done = new TaskCompletionSource<MipCompanionResult>(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>Completes with the companion's result once CBC has stopped (never faults: a failure is a status).</summary>
-    public TaskCompletionSource<MipCompanionResult> Done { get; }
+    public Task<MipCompanionResult> Done => _done.Task;
 
     /// <summary>
     /// Starts CBC on a snapshot of <paramref name="tierModel"/> (its objective set) with a wall-clock limit and a
@@ -62,13 +69,6 @@ internal sealed class MipCompanion : IDisposable
         }
     }
 
-    /// <summary>
-    /// CBC cannot be interrupted through MPSolver, so its CPU budget is the tier's wall-clock budget times the busy
-    /// threads: it ends about when the tier does. At 0.9 of that, CBC stopped at 43 s on the seed-2 region, short of the
-    /// 46 s it needed.
-    /// </summary>
-    private const double CpuRateMargin = 1.0;
-
     private void Run(TimeSpan limit, double gapLimit, double cpuRate)
     {
         var started = _clock.Elapsed;
@@ -80,7 +80,7 @@ internal sealed class MipCompanion : IDisposable
                 _mip = mip;
                 if (_stopped)
                 {
-                    Done.TrySetResult(MipCompanionResult.Stopped(_clock.Elapsed));
+                    _done.TrySetResult(MipCompanionResult.Stopped(_clock.Elapsed));
                     return;
                 }
             }
@@ -88,7 +88,7 @@ internal sealed class MipCompanion : IDisposable
             var remaining = limit - (_clock.Elapsed - started);
             if (remaining <= TimeSpan.FromSeconds(0.5))
             {
-                Done.TrySetResult(MipCompanionResult.Stopped(_clock.Elapsed));
+                _done.TrySetResult(MipCompanionResult.Stopped(_clock.Elapsed));
                 return;
             }
 
@@ -97,11 +97,11 @@ internal sealed class MipCompanion : IDisposable
             using var parameters = new MPSolverParameters();
             parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, gapLimit);
             var status = mip.Solver.Solve(parameters);
-            Done.TrySetResult(Read(mip, status));
+            _done.TrySetResult(Read(mip, status));
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            Done.TrySetResult(new MipCompanionResult { Status = $"failed: {error.Message}", FinishedAt = _clock.Elapsed });
+            _done.TrySetResult(new MipCompanionResult { Status = $"failed: {error.Message}", FinishedAt = _clock.Elapsed });
         }
     }
 
@@ -134,7 +134,7 @@ internal sealed class MipCompanion : IDisposable
         lock (_gate)
         {
             _stopped = true;
-            if (Done.Task.IsCompleted)
+            if (_done.Task.IsCompleted)
             {
                 _mip?.Dispose();
                 _mip = null;
@@ -142,7 +142,7 @@ internal sealed class MipCompanion : IDisposable
             else
             {
                 // CBC is still running on its thread: dispose when it returns.
-                Done.Task.ContinueWith(_ => { lock (_gate) { _mip?.Dispose(); _mip = null; } }, TaskScheduler.Default);
+                _done.Task.ContinueWith(_ => { lock (_gate) { _mip?.Dispose(); _mip = null; } }, TaskScheduler.Default);
             }
         }
     }

@@ -18,7 +18,7 @@ public sealed class MipCompanionTests
         var model = CpModelToMipTests.Mixed();
 
         using var companion = MipCompanion.Start(model.Model, TimeSpan.FromSeconds(10), 0, Stopwatch.StartNew());
-        var result = await companion.Done.Task.WaitAsync(Wait);
+        var result = await companion.Done.WaitAsync(Wait);
 
         Assert.Equal("OPTIMAL", result.Status);
         Assert.Equal(-8, result.Objective);
@@ -37,7 +37,7 @@ public sealed class MipCompanionTests
         model.Minimize(x);
 
         using var companion = MipCompanion.Start(model.Model, TimeSpan.FromSeconds(10), 0, Stopwatch.StartNew());
-        var result = await companion.Done.Task.WaitAsync(Wait);
+        var result = await companion.Done.WaitAsync(Wait);
 
         Assert.Null(result.Bound);
         Assert.Null(result.Solution);
@@ -52,7 +52,7 @@ public sealed class MipCompanionTests
         model.Minimize(LinearExpr.Constant(0));
 
         using var companion = MipCompanion.Start(model.Model, TimeSpan.FromSeconds(10), 0, Stopwatch.StartNew());
-        var result = await companion.Done.Task.WaitAsync(Wait);
+        var result = await companion.Done.WaitAsync(Wait);
 
         Assert.StartsWith("failed:", result.Status, StringComparison.Ordinal);
     }
@@ -63,7 +63,7 @@ public sealed class MipCompanionTests
         using var companion = MipCompanion.Start(CpModelToMipTests.Mixed().Model, TimeSpan.FromSeconds(10), 0, Stopwatch.StartNew());
         companion.Stop();
 
-        await companion.Done.Task.WaitAsync(Wait);
+        await companion.Done.WaitAsync(Wait);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class MipCompanionTests
         using var companion = MipCompanion.Start(model.Model, TimeSpan.FromSeconds(10), 0, Stopwatch.StartNew());
         model.AddBoolOr([]); // infeasible, were CBC to see it
 
-        var result = await companion.Done.Task.WaitAsync(Wait);
+        var result = await companion.Done.WaitAsync(Wait);
         Assert.Equal("OPTIMAL", result.Status);
     }
 
