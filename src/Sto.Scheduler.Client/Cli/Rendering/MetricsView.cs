@@ -15,6 +15,7 @@ internal static class MetricsView
             console.Profile.Out.Writer.WriteLine($"last progress: {RunText.Progress(run.Progress)}");
         }
 
+        WriteTiers(console, run.Progress);
         if (run.Quality is not { } q)
         {
             console.Profile.Out.Writer.WriteLine("No quality yet: the run has not succeeded.");
@@ -63,6 +64,29 @@ internal static class MetricsView
 
             console.Write(misses);
         }
+    }
+
+    /// <summary>How good each objective tier is proven to be, and who proved it (CP-SAT, CBC beside it, or a bound known beforehand).</summary>
+    private static void WriteTiers(IAnsiConsole console, RunProgress? progress)
+    {
+        if (progress is not { FinishedTiers.Count: > 0 })
+        {
+            return;
+        }
+
+        var tiers = new Table().Border(TableBorder.Ascii).Title("Objective tiers (proven bound and gap)")
+            .AddColumns("tier", "objective", "bound", "gap", "bound by");
+        foreach (var t in progress.FinishedTiers)
+        {
+            tiers.AddRow(
+                Markup.Escape(t.Tier),
+                Text(t.Objective),
+                t.HasBestBound ? Text(t.BestBound) : "-",
+                t.ProvenOptimal ? "optimal" : t.Gap.ToString("0.00 %", CultureInfo.InvariantCulture),
+                t.BoundSource.Length > 0 ? Markup.Escape(t.BoundSource) : "-");
+        }
+
+        console.Write(tiers);
     }
 
     public static void WriteComparison(IAnsiConsole console, CompareAllocationRunsResponse c, string baseName, string name, string subregion)
