@@ -261,7 +261,9 @@ SchedulingProblem Generate(BenchFamily family)
             {
                 Objective = problem.Rules.Objective with
                 {
-                    RankCosts = [.. costs.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))],
+                    RankCosts = [.. costs.Split(',').Select(c => int.TryParse(c, NumberStyles.Integer, CultureInfo.InvariantCulture, out var cost)
+                        ? cost
+                        : throw new ArgumentException($"--rank-costs: '{c}' is not a whole number (expected e.g. 0,1,3,6,10,15).", nameof(args)))],
                 },
             },
         }
