@@ -90,7 +90,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                     // The starting plan already reaches a proven bound: optimal without a search.
                     tiers.Add(new TierResult
                     {
-                        Tier = name, Objective = lowerBound, BestBound = lowerBound, IsProvenOptimal = true,
+                        Tier = name, Objective = lowerBound, BestBound = lowerBound, BoundSource = "known", IsProvenOptimal = true,
                         Elapsed = TimeSpan.Zero, FinishedAt = clock.Elapsed,
                     });
                     ReportTierEnd(tiers[^1], t, clock, solution);
@@ -130,7 +130,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 StopGap = settings.GapLimitFor(name),
             };
             using var companion = withCompanion
-                ? MipCompanion.Start(model.Model.Model, TimeSpan.FromSeconds(tierSeconds), settings.GapLimitFor(name), clock, busyThreads: settings.Workers)
+                ? MipCompanion.TryStart(model.Model.Model, TimeSpan.FromSeconds(tierSeconds), settings.GapLimitFor(name), clock, busyThreads: settings.Workers)
                 : null;
             using var companionStop = new CancellationTokenSource();
             companion?.Done.ContinueWith(done => OnCompanionDone(done.Result, callback, companionStop), TaskScheduler.Default);
@@ -140,60 +140,35 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
             var status = solver.Solve(model.Model, callback);
             FirstSolutionAt ??= callback.FirstSolutionAt;
             var companionResult = companion is null ? null : Collect(companion, cancellationToken.IsCancellationRequested ? TimeSpan.Zero : CompanionGrace);
-            var found = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible
+            var cpSat = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible
                 ? FoundPlan.From(solver.Response ?? throw new InvalidOperationException("CP-SAT returned no response."))
                 : null;
-            if (companionResult is { Solution: { } mipPlan, Objective: { } mipObjective } && (found is null || mipObjective < found.Objective))
+            var outcome = cpSat is null && companionResult?.Solution is null
+                ? null
+                : TierOutcome.Combine(solution is null ? null : TierObjective.Evaluate(expression, solution), cpSat, companionResult, knownBound);
+            if (outcome is not null)
             {
-                found = new FoundPlan(mipObjective, mipPlan, found?.Bound ?? long.MinValue, found?.DeterministicTime ?? 0);
-            }
-
-            if (found is not null)
-            {
-                var objective = found.Objective;
-
                 // A tier that found nothing better keeps the plan it started from: CP-SAT may return another plan of
                 // the same value, and the starting plan was chosen with the later tiers in mind (a re-plan's
                 // kept-places tier on the region drifted from 27 to 38 moves without keeping one more place).
-                if (solution is null || objective < TierObjective.Evaluate(expression, solution))
-                {
-                    solution = found.Values;
-                }
-
-                // CP-SAT reports OPTIMAL as soon as the relative gap limit is met: trust its bound, not its status.
-                var bound = Math.Min(objective, found.Bound);
-                var boundSource = "cp-sat";
-                if (companionResult?.Bound is { } mipBound && Math.Min(objective, mipBound) > bound)
-                {
-                    bound = Math.Min(objective, mipBound);
-                    boundSource = "cbc";
-                }
-
-                if (knownBound is { } before)
-                {
-                    // Without presolve CP-SAT may end a short tier before its LP reaches a bound known beforehand.
-                    if (Math.Min(objective, before) > bound)
-                    {
-                        bound = Math.Min(objective, before);
-                        boundSource = "known";
-                    }
-                }
-
+                // CP-SAT reports OPTIMAL as soon as the relative gap limit is met: its bound is trusted, not its status.
+                // Without presolve CP-SAT may end a short tier before its LP reaches a bound known beforehand.
+                solution = outcome.NewValues ?? solution!;
                 tiers.Add(new TierResult
                 {
                     Tier = name,
-                    Objective = objective,
-                    BestBound = bound,
-                    BoundSource = boundSource,
+                    Objective = outcome.Objective,
+                    BestBound = outcome.Bound,
+                    BoundSource = outcome.BoundSource,
                     Companion = companionResult?.Summary(),
-                    Gap = RelativeGap(objective, bound),
-                    IsProvenOptimal = bound == objective,
+                    Gap = outcome.Gap,
+                    IsProvenOptimal = outcome.IsProvenOptimal,
                     Elapsed = clock.Elapsed - started,
                     FinishedAt = clock.Elapsed,
-                    DeterministicTime = found.DeterministicTime,
+                    DeterministicTime = outcome.DeterministicTime,
                 });
                 ReportTierEnd(tiers[^1], t, clock, solution);
-                HoldTier(name, expression, objective);
+                HoldTier(name, expression, outcome.Objective);
                 SetHint(solution);
             }
             else if (solution is not null)
@@ -204,7 +179,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 // in presolve); reported as unproven (gap 1).
                 var kept = TierObjective.Evaluate(expression, solution);
                 HoldTier(name, expression, kept);
-                tiers.Add(new TierResult { Tier = name, Objective = kept, Gap = 1, Elapsed = clock.Elapsed - started, FinishedAt = clock.Elapsed });
+                tiers.Add(new TierResult { Tier = name, Objective = kept, Gap = 1, BoundSource = "none", Elapsed = clock.Elapsed - started, FinishedAt = clock.Elapsed });
                 ReportTierEnd(tiers[^1], t, clock, solution);
             }
 
@@ -218,25 +193,16 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
         return (solution ?? new long[model.Model.Model.Variables.Count], tiers.ToImmutable());
     }
 
-    /// <summary>A tier's plan: its value, variable values, CP-SAT's proven bound and deterministic time.</summary>
-    private sealed record FoundPlan(long Objective, long[] Values, long Bound, double DeterministicTime)
-    {
-        public static FoundPlan From(CpSolverResponse response) => new(
-            (long)Math.Round(response.ObjectiveValue),
-            [.. response.Solution],
-            (long)Math.Ceiling(response.BestObjectiveBound - 1e-6),
-            response.DeterministicTime);
-    }
-
     /// <summary>
     /// The CBC companion runs beside CP-SAT on a large fresh solve's first tier (README "How the model is built"):
     /// not in reproducible mode (CBC's wall-clock limit would make the plan depend on the machine), not on one worker
-    /// (CBC takes a core of its own), not in re-plans (their first tiers start from a near-complete plan) and not in a
-    /// tier shorter than <see cref="SolverSettings.MipCompanionMinSeconds"/>.
+    /// (CBC takes a core of its own), not in re-plans (their first tiers start from a near-complete plan), not while
+    /// an earlier run's CBC is still alive (one per process) and not in a tier shorter than
+    /// <see cref="SolverSettings.MipCompanionMinSeconds"/>.
     /// </summary>
     private bool CompanionRunsIn(int tier) =>
         tier == 0 && settings.MipCompanion && settings.Workers > 1 && settings.DeterministicTimeLimit is null
-        && model.Baseline is null && model.Pairs.Count > settings.MipCompanionMinPairs;
+        && model.Baseline is null && model.Pairs.Count > settings.MipCompanionMinPairs && !MipCompanion.IsBusy;
 
     /// <summary>
     /// When CBC ends first, its bound joins CP-SAT's on the reports; CP-SAT stops once its plan, or CBC's, is within
@@ -253,6 +219,8 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
         var mipWithin = result.Objective is { } objective && RelativeGap(objective, bound) <= callback.StopGap;
         if (cpWithin || mipWithin)
         {
+            // Also through the callback: a stop that arrives before CP-SAT has started searching would be lost.
+            callback.RequestStop();
             try
             {
                 stop.Cancel();
@@ -332,7 +300,8 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
 
     /// <summary>(objective − bound) / max(1, |objective|), never negative.</summary>
     public static double RelativeGap(long objective, long bound) =>
-        Math.Max(0, objective - bound) / Math.Max(1.0, Math.Abs((double)objective));
+        // In double: a missing bound (long.MinValue) must give a huge gap, not wrap around to a negative difference.
+        Math.Max(0, (double)objective - bound) / Math.Max(1.0, Math.Abs((double)objective));
 
     private void SetHint(long[] values)
     {

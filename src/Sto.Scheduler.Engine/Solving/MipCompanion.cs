@@ -26,6 +26,16 @@ internal sealed class MipCompanion : IDisposable
     /// </summary>
     private const double CpuRateMargin = 1.0;
 
+    /// <summary>A bound this large is a solver's "no bound" sentinel, not a proof.</summary>
+    private const double LargestTrustedBound = 1e15;
+
+    /// <summary>
+    /// One CBC at a time per process: CBC's solver entry point is not thread-safe, its time limit counts the whole
+    /// process's CPU (a second CBC would eat into the first's budget), and a CBC left running after its run ended (it
+    /// cannot be interrupted) must not overlap the next run's. Set while a CBC thread is alive.
+    /// </summary>
+    private static int s_live;
+
     private readonly Lock _gate = new();
     private readonly CpModelProto _tier;
     private readonly Stopwatch _clock;
@@ -42,13 +52,22 @@ internal sealed class MipCompanion : IDisposable
     /// <summary>Completes with the companion's result once CBC has stopped (never faults: a failure is a status).</summary>
     public Task<MipCompanionResult> Done => _done.Task;
 
+    /// <summary>Whether a companion's CBC is running in this process now.</summary>
+    public static bool IsBusy => Volatile.Read(ref s_live) != 0;
+
     /// <summary>
     /// Starts CBC on a snapshot of <paramref name="tierModel"/> (its objective set) with a wall-clock limit and a
     /// relative gap to stop at. <paramref name="busyThreads"/>: how many threads of this process compute meanwhile
     /// (CBC's own included), because CBC's limit counts the process's CPU time, not wall-clock time.
     /// </summary>
-    public static MipCompanion Start(CpModelProto tierModel, TimeSpan limit, double gapLimit, Stopwatch clock, int busyThreads = 1)
+    /// <returns>Null when another companion is still alive in this process (the tier then runs without one).</returns>
+    public static MipCompanion? TryStart(CpModelProto tierModel, TimeSpan limit, double gapLimit, Stopwatch clock, int busyThreads = 1)
     {
+        if (Interlocked.CompareExchange(ref s_live, 1, 0) != 0)
+        {
+            return null;
+        }
+
         var companion = new MipCompanion(tierModel.Clone(), clock);
         var cpuRate = Math.Clamp(busyThreads, 1, Environment.ProcessorCount) * CpuRateMargin;
         var thread = new Thread(() => companion.Run(limit, gapLimit, cpuRate)) { IsBackground = true, Name = "mip-companion" };
@@ -71,38 +90,46 @@ internal sealed class MipCompanion : IDisposable
 
     private void Run(TimeSpan limit, double gapLimit, double cpuRate)
     {
-        var started = _clock.Elapsed;
+        MipCompanionResult result;
         try
         {
-            var mip = CpModelToMip.Build(_tier, "CBC");
-            lock (_gate)
-            {
-                _mip = mip;
-                if (_stopped)
-                {
-                    _done.TrySetResult(MipCompanionResult.Stopped(_clock.Elapsed));
-                    return;
-                }
-            }
-
-            var remaining = limit - (_clock.Elapsed - started);
-            if (remaining <= TimeSpan.FromSeconds(0.5))
-            {
-                _done.TrySetResult(MipCompanionResult.Stopped(_clock.Elapsed));
-                return;
-            }
-
-            // CBC's limit counts the whole process's CPU time, CP-SAT's workers included.
-            mip.Solver.SetTimeLimit((long)(remaining.TotalMilliseconds * cpuRate));
-            using var parameters = new MPSolverParameters();
-            parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, gapLimit);
-            var status = mip.Solver.Solve(parameters);
-            _done.TrySetResult(Read(mip, status));
+            result = Solve(limit, gapLimit, cpuRate);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            _done.TrySetResult(new MipCompanionResult { Status = $"failed: {error.Message}", FinishedAt = _clock.Elapsed });
+            result = new MipCompanionResult { Status = $"failed: {error.Message}", FinishedAt = _clock.Elapsed };
         }
+
+        // Free the slot before the result is seen, so whoever waits for it can start the next companion at once.
+        Volatile.Write(ref s_live, 0);
+        _done.TrySetResult(result);
+    }
+
+    private MipCompanionResult Solve(TimeSpan limit, double gapLimit, double cpuRate)
+    {
+        var started = _clock.Elapsed;
+        var mip = CpModelToMip.Build(_tier, "CBC");
+        lock (_gate)
+        {
+            _mip = mip;
+            if (_stopped)
+            {
+                return MipCompanionResult.Stopped(_clock.Elapsed);
+            }
+        }
+
+        var remaining = limit - (_clock.Elapsed - started);
+        if (remaining <= TimeSpan.FromSeconds(0.5))
+        {
+            return MipCompanionResult.Stopped(_clock.Elapsed);
+        }
+
+        // CBC's limit counts the whole process's CPU time, CP-SAT's workers included.
+        mip.Solver.SetTimeLimit((long)(remaining.TotalMilliseconds * cpuRate));
+        using var parameters = new MPSolverParameters();
+        parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, gapLimit);
+        var status = mip.Solver.Solve(parameters);
+        return Read(mip, status);
     }
 
     private MipCompanionResult Read(CpModelToMip mip, Solver.ResultStatus status)
@@ -113,17 +140,20 @@ internal sealed class MipCompanion : IDisposable
         }
 
         var rawBound = mip.Solver.Objective().BestBound();
-        long? bound = double.IsFinite(rawBound)
-            ? (long)Math.Ceiling(rawBound - (BoundSafety * Math.Max(1, Math.Abs(rawBound))))
-            : null;
         var values = mip.Solution();
+        var planValue = CpModelChecker.Objective(_tier, values);
+        var trusted = double.IsFinite(rawBound) && Math.Abs(rawBound) < LargestTrustedBound
+            // CBC's best possible value falls back to its best plan's value when no tree bound exists yet: stopped on
+            // its limit, only a bound below its own plan is a proof.
+            && (status == Solver.ResultStatus.OPTIMAL || rawBound < planValue - 0.5);
+        long? bound = trusted ? (long)Math.Ceiling(rawBound - (BoundSafety * Math.Max(1, Math.Abs(rawBound)))) : null;
         var violations = CpModelChecker.Violations(_tier, values, limit: 1);
         return new MipCompanionResult
         {
             Status = status.ToString(),
             Bound = bound,
             Solution = violations.Count == 0 ? values : null,
-            Objective = violations.Count == 0 ? (long)Math.Round(CpModelChecker.Objective(_tier, values)) : null,
+            Objective = violations.Count == 0 ? (long)Math.Round(planValue) : null,
             Rejected = violations.Count == 0 ? null : violations[0],
             FinishedAt = _clock.Elapsed,
         };

@@ -29,6 +29,11 @@ internal sealed class ProgressCallback(
     /// <summary>With an outside bound set: the relative gap at which the search stops once an incumbent reaches it.</summary>
     public double StopGap { get; init; }
 
+    private int _stopRequested;
+
+    /// <summary>Stops the search at its next solution even if <see cref="CpSolver.StopSearch"/> came before the search started.</summary>
+    public void RequestStop() => Interlocked.Exchange(ref _stopRequested, 1);
+
     /// <summary>Records a bound proven outside CP-SAT; true when the best plan so far is already within the stop gap.</summary>
     public bool SetOutsideBound(long bound)
     {
@@ -50,7 +55,7 @@ internal sealed class ProgressCallback(
         var objective = (long)Math.Round(ObjectiveValue());
         Interlocked.Exchange(ref _bestObjective, objective);
         var bound = Math.Min(objective, Math.Max((long)Math.Ceiling(BestObjectiveBound() - 1e-6), OutsideBound));
-        if (OutsideBound != long.MinValue && LexicographicSearch.RelativeGap(objective, bound) <= StopGap)
+        if (Volatile.Read(ref _stopRequested) != 0 || (OutsideBound != long.MinValue && LexicographicSearch.RelativeGap(objective, bound) <= StopGap))
         {
             StopSearch();
         }

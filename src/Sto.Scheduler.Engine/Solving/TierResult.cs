@@ -10,7 +10,10 @@ public sealed record TierResult
 
     public long BestBound { get; init; }
 
-    /// <summary>Who proved <see cref="BestBound"/>: "cp-sat", "cbc" (the MIP companion on a large first tier) or "known" (a bound computed before the search).</summary>
+    /// <summary>
+    /// Who proved <see cref="BestBound"/>: "cp-sat", "cbc" (the MIP companion on a large first tier), "known" (a bound
+    /// computed before the search) or "none" (nothing proven in the tier's time).
+    /// </summary>
     public string BoundSource { get; init; } = "cp-sat";
 
     /// <summary>What the MIP companion did in this tier (status, bound, plan, when), or null when it did not run.</summary>

@@ -12,15 +12,23 @@ public sealed class MipCompanionTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
+    private static MipCompanion Start(CpModelProto model)
+    {
+        var companion = MipCompanion.TryStart(model, TimeSpan.FromSeconds(10), 0, Stopwatch.StartNew());
+        Assert.NotNull(companion); // tests of this class run one after another, and each waits for its companion
+        return companion;
+    }
+
     [Fact]
     public async Task Cbc_returns_a_checked_optimal_plan_and_a_bound_no_higher_than_it()
     {
         var model = CpModelToMipTests.Mixed();
 
-        using var companion = MipCompanion.Start(model.Model, TimeSpan.FromSeconds(10), 0, Stopwatch.StartNew());
+        using var companion = Start(model.Model);
         var result = await companion.Done.WaitAsync(Wait);
 
         Assert.Equal("OPTIMAL", result.Status);
+        Assert.False(MipCompanion.IsBusy); // the slot is free before the result is seen
         Assert.Equal(-8, result.Objective);
         Assert.NotNull(result.Solution);
         Assert.Empty(CpModelChecker.Violations(model.Model, result.Solution));
@@ -36,7 +44,7 @@ public sealed class MipCompanionTests
         model.Add(x >= 7);
         model.Minimize(x);
 
-        using var companion = MipCompanion.Start(model.Model, TimeSpan.FromSeconds(10), 0, Stopwatch.StartNew());
+        using var companion = Start(model.Model);
         var result = await companion.Done.WaitAsync(Wait);
 
         Assert.Null(result.Bound);
@@ -51,7 +59,7 @@ public sealed class MipCompanionTests
         model.NewIntVarFromDomain(Google.OrTools.Util.Domain.FromValues([0, 2, 5]), "gappy");
         model.Minimize(LinearExpr.Constant(0));
 
-        using var companion = MipCompanion.Start(model.Model, TimeSpan.FromSeconds(10), 0, Stopwatch.StartNew());
+        using var companion = Start(model.Model);
         var result = await companion.Done.WaitAsync(Wait);
 
         Assert.StartsWith("failed:", result.Status, StringComparison.Ordinal);
@@ -60,7 +68,7 @@ public sealed class MipCompanionTests
     [Fact]
     public async Task A_stopped_companion_still_completes()
     {
-        using var companion = MipCompanion.Start(CpModelToMipTests.Mixed().Model, TimeSpan.FromSeconds(10), 0, Stopwatch.StartNew());
+        using var companion = Start(CpModelToMipTests.Mixed().Model);
         companion.Stop();
 
         await companion.Done.WaitAsync(Wait);
@@ -70,7 +78,7 @@ public sealed class MipCompanionTests
     public async Task The_snapshot_is_taken_at_start_so_later_changes_to_the_model_do_not_reach_cbc()
     {
         var model = CpModelToMipTests.Mixed();
-        using var companion = MipCompanion.Start(model.Model, TimeSpan.FromSeconds(10), 0, Stopwatch.StartNew());
+        using var companion = Start(model.Model);
         model.AddBoolOr([]); // infeasible, were CBC to see it
 
         var result = await companion.Done.WaitAsync(Wait);
@@ -96,7 +104,7 @@ public sealed class MipCompanionTests
         var reference = problem.SolveOrFail();
 
         var first = solved.Statistics.Tiers[0];
-        Assert.StartsWith("cbc ", first.Companion, StringComparison.Ordinal);
+        Assert.StartsWith("cbc OPTIMAL", first.Companion, StringComparison.Ordinal);
         Assert.Null(solved.Statistics.Tiers[1].Companion);
         Assert.Equal(reference.Statistics.Tiers[0].Objective, first.Objective);
         Assert.True(first.IsProvenOptimal);
