@@ -27,6 +27,19 @@ public static partial class ObjectiveCalculator
             Priority(index, placements, objective));
     }
 
+    /// <summary>
+    /// The placements at one rank (1 = first choice), counting only placements whose pupil and offer exist: a
+    /// rank-maximal tier's value is minus this number.
+    /// </summary>
+    public static long PlacementsAtRank(SchedulingProblem problem, Allocation allocation, int rank)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(allocation);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rank, 1);
+        var index = ProblemIndex.Build(problem);
+        return PlacementFacts.Resolve(index, allocation.Placements).Count(p => p.Placement.Rank == rank);
+    }
+
     /// <summary>placement = the number of pupils of the problem with no placement.</summary>
     private static long Placement(ProblemIndex index, ImmutableArray<KnownPlacement> placements)
     {

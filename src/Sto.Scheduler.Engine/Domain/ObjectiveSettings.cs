@@ -21,6 +21,17 @@ public sealed record ObjectiveSettings
     /// <summary>Cost of a placement at rank 1, 2, 3 … (convex); ranks beyond the list cost the last entry.</summary>
     public ImmutableArray<int> RankCosts { get; init; } = [0, 1, 3, 6, 10, 15];
 
+    /// <summary>
+    /// Rank-maximal preference (lexicographic mode only) instead of the rank-cost sum: after placing as many pupils as
+    /// possible, as many first choices as possible, then as many second choices, … up to the
+    /// <see cref="RankMaximalRanks"/>th (the greedy profile of ANCHORS §5, lesson 1). Costs more solve time: one tier per
+    /// rank. <see cref="RankCosts"/> then only weigh the priority tie-break.
+    /// </summary>
+    public bool RankMaximal { get; init; }
+
+    /// <summary>How many ranks the rank-maximal tiers count one by one (pupils choose 3–6 electives).</summary>
+    public const int RankMaximalRanks = 5;
+
     /// <summary>Cost of an unplaced pupil in <see cref="ObjectiveMode.Weighted"/> mode.</summary>
     public int UnplacedWeight { get; init; } = 1000;
 

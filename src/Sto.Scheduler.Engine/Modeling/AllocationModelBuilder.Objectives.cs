@@ -21,6 +21,11 @@ internal sealed partial class AllocationModelBuilder
             return [(TierNames.Weighted, weighted), (TierNames.Priority, Priority(objective))];
         }
 
+        if (objective.RankMaximal)
+        {
+            return RankMaximalTiers(objective, placement, travel, staffing);
+        }
+
         if (_baseline is not null)
         {
             // Who had a place keeps one before anyone moves; pupils without a place in the published plan are placed
@@ -51,11 +56,68 @@ internal sealed partial class AllocationModelBuilder
         ];
     }
 
+    /// <summary>
+    /// Rank-maximal: placement and first choices in one exact tier (an unplaced pupil outweighs every possible first
+    /// choice), then one tier per further rank, each maximising its placements; a re-plan keeps its kept-places, moves
+    /// and placement tiers in front.
+    /// </summary>
+    private List<(string Name, LinearExpr Expression)> RankMaximalTiers(ObjectiveSettings objective, LinearExpr placement, LinearExpr travel, LinearExpr staffing)
+    {
+        var tiers = new List<(string Name, LinearExpr Expression)>();
+        var first = 1;
+        if (_baseline is not null)
+        {
+            tiers.Add((TierNames.KeptPlaces, KeptPlaces()));
+            tiers.Add((TierNames.Moves, Moves()));
+            tiers.Add((TierNames.Placement, placement));
+        }
+        else
+        {
+            tiers.Add((TierNames.PlacementAndFirstChoices, (placement * FirstChoicesUnplacedCost(_problem)) - PlacementsAtRank(1)));
+            first = 2;
+        }
+
+        for (var rank = first; rank <= ObjectiveSettings.RankMaximalRanks; rank++)
+        {
+            tiers.Add((TierNames.Rank(rank), -PlacementsAtRank(rank)));
+        }
+
+        tiers.Add((TierNames.Travel, travel));
+        tiers.Add((TierNames.Staffing, staffing));
+        tiers.Add((TierNames.Priority, Priority(objective)));
+        return tiers;
+    }
+
+    private LinearExpr PlacementsAtRank(int rank) => LinearExpr.Sum(_pairs.Where(p => p.Rank == rank).Select(p => p.Place));
+
+    /// <summary>What one unplaced pupil costs in a rank-maximal first tier: more than every placement being a first choice.</summary>
+    public static long FirstChoicesUnplacedCost(SchedulingProblem problem) =>
+        ((long)Math.Max(1, problem.Rules.MaxPlacementsPerPupil) * problem.Pupils.Length) + 1;
+
     /// <summary>The names of the tiers <see cref="BuildTiers"/> makes, in order, without building a model.</summary>
-    public static IReadOnlyList<string> TierNamesOf(ObjectiveSettings objective, bool replan) =>
-        objective.Mode == ObjectiveMode.Weighted ? [TierNames.Weighted, TierNames.Priority]
-        : replan ? [TierNames.KeptPlaces, TierNames.Moves, TierNames.Placement, TierNames.Preference, TierNames.Travel, TierNames.Staffing, TierNames.Priority]
-        : [TierNames.PlacementAndPreference, TierNames.Travel, TierNames.Staffing, TierNames.Priority];
+    public static IReadOnlyList<string> TierNamesOf(ObjectiveSettings objective, bool replan)
+    {
+        if (objective.Mode == ObjectiveMode.Weighted)
+        {
+            return [TierNames.Weighted, TierNames.Priority];
+        }
+
+        if (objective.RankMaximal)
+        {
+            var first = replan ? 1 : 2;
+            IEnumerable<string> head = replan ? [TierNames.KeptPlaces, TierNames.Moves, TierNames.Placement] : [TierNames.PlacementAndFirstChoices];
+            return
+            [
+                .. head,
+                .. Enumerable.Range(first, ObjectiveSettings.RankMaximalRanks - first + 1).Select(TierNames.Rank),
+                TierNames.Travel, TierNames.Staffing, TierNames.Priority,
+            ];
+        }
+
+        return replan
+            ? [TierNames.KeptPlaces, TierNames.Moves, TierNames.Placement, TierNames.Preference, TierNames.Travel, TierNames.Staffing, TierNames.Priority]
+            : [TierNames.PlacementAndPreference, TierNames.Travel, TierNames.Staffing, TierNames.Priority];
+    }
 
     /// <summary>What one unplaced pupil costs in the combined first tier: more than all rank costs together.</summary>
     public static long CombinedUnplacedCost(ObjectiveSettings objective, int pupils) => ((long)MaxRankCost(objective) * pupils) + 1;

@@ -12,4 +12,10 @@ internal static class TierNames
     public const string Staffing = "staffing";
     public const string Priority = "priority";
     public const string Weighted = "weighted";
+
+    /// <summary>A rank-maximal fresh solve's first tier: fewest unplaced pupils, then most first choices.</summary>
+    public const string PlacementAndFirstChoices = "placement+rank-1";
+
+    /// <summary>A rank-maximal tier: the most placements at this rank (1-based).</summary>
+    public static string Rank(int rank) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"rank-{rank}");
 }

@@ -141,9 +141,10 @@ public static class AllocationSolver
     {
         var values = ObjectiveCalculator.Calculate(problem, plan);
         var objective = problem.Rules.Objective;
-        return objective.Mode == ObjectiveMode.Weighted
-            ? values.Weighted(objective)
-            : checked((values.Placement * AllocationModelBuilder.CombinedUnplacedCost(objective, problem.Pupils.Length)) + values.Preference);
+        return objective.Mode == ObjectiveMode.Weighted ? values.Weighted(objective)
+            : objective.RankMaximal
+                ? checked((values.Placement * AllocationModelBuilder.FirstChoicesUnplacedCost(problem)) - ObjectiveCalculator.PlacementsAtRank(problem, plan, 1))
+                : checked((values.Placement * AllocationModelBuilder.CombinedUnplacedCost(objective, problem.Pupils.Length)) + values.Preference);
     }
 
     /// <summary>

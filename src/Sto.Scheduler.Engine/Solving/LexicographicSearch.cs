@@ -16,6 +16,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
     private static readonly Dictionary<string, double> TierShares = new(StringComparer.Ordinal)
     {
         [TierNames.PlacementAndPreference] = 6,
+        [TierNames.PlacementAndFirstChoices] = 6,
         [TierNames.KeptPlaces] = 5,
         [TierNames.Moves] = 7,
         [TierNames.Placement] = 2,
@@ -312,7 +313,7 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
     }
 
     private double ShareOf(string tier) =>
-        tier == TierNames.PlacementAndPreference && model.Pairs.Count > LargeModelPairs
+        tier is TierNames.PlacementAndPreference or TierNames.PlacementAndFirstChoices && model.Pairs.Count > LargeModelPairs
             ? _companionRuns ? CompanionFirstTierShare : LargeFirstTierShare
             : TierShares.GetValueOrDefault(tier, 1);
 

@@ -60,6 +60,8 @@ public static class IssueCodes
     /// <summary>A rank cost is lower than the cost of the rank before it.</summary>
     public const string RankCostsDecreasing = "rank-costs-decreasing";
 
+    public const string RankMaximalNeedsLexicographic = "rank-maximal-needs-lexicographic";
+
     /// <summary>A position is not a valid WGS84 coordinate.</summary>
     public const string InvalidCoordinates = "invalid-coordinates";
 

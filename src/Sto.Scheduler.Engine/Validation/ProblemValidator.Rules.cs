@@ -58,6 +58,14 @@ public static partial class ProblemValidator
         }
 
         Defined(context, objective.Mode, "rules.objective.mode", "Objective mode");
+        if (objective.RankMaximal && objective.Mode == ObjectiveMode.Weighted)
+        {
+            context.Add(
+                "rules.objective.rankMaximal",
+                IssueCodes.RankMaximalNeedsLexicographic,
+                "Rank-maximal preference is a sequence of tiers; it needs the lexicographic objective mode, not weighted.");
+        }
+
         ValidateRankCosts(context, objective);
         AtLeast(context, objective.UnplacedWeight, 0, "rules.objective.unplacedWeight", "The unplaced weight");
         AtLeast(context, objective.PreferenceWeight, 0, "rules.objective.preferenceWeight", "The preference weight");

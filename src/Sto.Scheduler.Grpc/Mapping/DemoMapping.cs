@@ -42,6 +42,7 @@ public static class DemoMapping
                 ChangeoverMinutes = problem.Rules.ChangeoverMinutes,
                 QualifiedDocentOptional = !problem.Rules.RequireQualifiedDocentPerGroup,
                 RankCosts = { problem.Rules.Objective.RankCosts.IsDefault ? [] : problem.Rules.Objective.RankCosts.ToArray() },
+                RankMaximal = problem.Rules.Objective.RankMaximal,
             },
             TravelLegs =
             {

@@ -76,7 +76,10 @@ public static class ProblemMapping
             MaxExternalPlacementsPerPupil = Or(r.MaxExternalPlacementsPerPupil, defaults.MaxExternalPlacementsPerPupil),
             ChangeoverMinutes = r.ChangeoverMinutes,
             RequireQualifiedDocentPerGroup = !r.QualifiedDocentOptional,
-            Objective = r.RankCosts.Count > 0 ? defaults.Objective with { RankCosts = [.. r.RankCosts] } : defaults.Objective,
+            Objective = (r.RankCosts.Count > 0 ? defaults.Objective with { RankCosts = [.. r.RankCosts] } : defaults.Objective) with
+            {
+                RankMaximal = r.RankMaximal,
+            },
             Travel = travel with
             {
                 RoadDetourFactor = Or(t.RoadDetourFactor, travel.RoadDetourFactor),

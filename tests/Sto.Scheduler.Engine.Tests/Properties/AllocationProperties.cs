@@ -49,6 +49,26 @@ public sealed class AllocationProperties
                 (reported["travel"], reported["staffing"], reported["priority"]));
         });
 
+    [Property(MaxTest = 6)]
+    public Property Rank_maximal_tiers_report_the_placements_per_rank_of_the_plan_returned() =>
+        Prop.ForAll(Gen.Choose(1, 10_000).ToArbitrary(), seed =>
+        {
+            var generated = Small(seed);
+            var problem = generated with { Rules = generated.Rules with { Objective = generated.Rules.Objective with { RankMaximal = true } } };
+            var solved = Assert.IsType<SolveOutcome.Solved>(AllocationSolver.Solve(problem, Quick));
+            Assert.Empty(AllocationChecker.Check(problem, solved.Allocation));
+
+            var reported = solved.Statistics.Tiers.ToDictionary(t => t.Tier, t => t.Objective);
+            var unplaced = ObjectiveCalculator.Calculate(problem, solved.Allocation).Placement;
+            Assert.Equal(
+                (unplaced * AllocationModelBuilder.FirstChoicesUnplacedCost(problem)) - ObjectiveCalculator.PlacementsAtRank(problem, solved.Allocation, 1),
+                reported[TierNames.PlacementAndFirstChoices]);
+            for (var rank = 2; rank <= ObjectiveSettings.RankMaximalRanks; rank++)
+            {
+                Assert.Equal(-ObjectiveCalculator.PlacementsAtRank(problem, solved.Allocation, rank), reported[TierNames.Rank(rank)]);
+            }
+        });
+
     [Property(MaxTest = 25)]
     public Property Every_greedy_baseline_result_passes_the_independent_checker() =>
         Prop.ForAll(Gen.Choose(1, 10_000).ToArbitrary(), seed =>

@@ -159,13 +159,48 @@ public sealed class AllocationSolverTests
         Assert.Equal(outcome.Statistics.Tiers[0].Objective, AllocationSolver.FirstTierValue(problem, outcome.Allocation));
     }
 
+    [Fact]
+    public void Rank_maximal_gives_more_first_choices_where_the_convex_costs_prefer_two_second_choices()
+    {
+        // One seat per offer. Convex costs (0, 1, 3): a 1st and two 2nds (cost 2) beat two 1sts and a 3rd (cost 3);
+        // rank-maximal takes the two first choices.
+        var problem = new ProblemBuilder()
+            .School("north")
+            .Offer("a", "north", min: 1, max: 1)
+            .Offer("b", "north", min: 1, max: 1)
+            .Offer("c", "north", min: 1, max: 1)
+            .Pupils(1, "north", "a", "b", "c")
+            .Pupils(1, "north", "b", "c", "a")
+            .Pupils(1, "north", "a", "b", "c")
+            .Docent("d1", "north", "a", "b", "c")
+            .Docent("d2", "north", "a", "b", "c")
+            .Docent("d3", "north", "a", "b", "c")
+            .Build();
+        var rankMaximal = problem with { Rules = problem.Rules with { Objective = problem.Rules.Objective with { RankMaximal = true } } };
+
+        var convex = problem.SolveOrFail();
+        var greedy = rankMaximal.SolveOrFail();
+
+        static int[] Profile(SolveOutcome.Solved s) => [.. Enumerable.Range(1, 3).Select(r => s.Allocation.Placements.Count(p => p.Rank == r))];
+        Assert.Equal([1, 2, 0], Profile(convex));
+        Assert.Equal([2, 0, 1], Profile(greedy));
+        Assert.Equal(SolveStatus.Optimal, greedy.Status);
+        Assert.Equal(
+            ["placement+rank-1", "rank-2", "rank-3", "rank-4", "rank-5", "travel", "staffing", "priority"],
+            greedy.Statistics.Tiers.Select(t => t.Tier));
+        Assert.Equal([-2L, 0L, -1L], greedy.Statistics.Tiers.Take(3).Select(t => t.Objective));
+    }
+
     [Theory]
-    [InlineData(ObjectiveMode.Lexicographic, false)]
-    [InlineData(ObjectiveMode.Lexicographic, true)]
-    [InlineData(ObjectiveMode.Weighted, false)]
-    public void The_tier_names_known_before_the_model_are_the_models_tiers(ObjectiveMode mode, bool replan)
+    [InlineData(ObjectiveMode.Lexicographic, false, false)]
+    [InlineData(ObjectiveMode.Lexicographic, true, false)]
+    [InlineData(ObjectiveMode.Weighted, false, false)]
+    [InlineData(ObjectiveMode.Lexicographic, false, true)]
+    [InlineData(ObjectiveMode.Lexicographic, true, true)]
+    public void The_tier_names_known_before_the_model_are_the_models_tiers(ObjectiveMode mode, bool replan, bool rankMaximal)
     {
         var problem = WithMode(mode);
+        problem = problem with { Rules = problem.Rules with { Objective = problem.Rules.Objective with { RankMaximal = rankMaximal } } };
         var baseline = replan ? new Sto.Scheduler.Engine.Modeling.ReplanBaseline(new Dictionary<PupilId, (OfferId, int)>(), new HashSet<PupilId>()) : null;
 
         var model = Sto.Scheduler.Engine.Modeling.AllocationModelBuilder.Build(problem, Sto.Scheduler.Engine.Feasibility.ProblemIndex.Build(problem), baseline);

@@ -72,6 +72,20 @@ public sealed class ProblemValidatorRulesTests
     }
 
     [Fact]
+    public void Validate_reports_rank_maximal_preference_in_weighted_mode()
+    {
+        var problem = ValidProblem.Create().WithRules(r => r with { Objective = r.Objective with { RankMaximal = true, Mode = ObjectiveMode.Weighted } });
+
+        IssueAssert.Single(problem, "rules.objective.rankMaximal", IssueCodes.RankMaximalNeedsLexicographic);
+    }
+
+    [Fact]
+    public void Validate_allows_rank_maximal_preference_in_lexicographic_mode()
+    {
+        IssueAssert.None(ValidProblem.Create().WithRules(r => r with { Objective = r.Objective with { RankMaximal = true } }));
+    }
+
+    [Fact]
     public void Validate_reports_a_rank_cost_above_the_largest_the_solver_weighs_exactly()
     {
         var problem = ValidProblem.Create().WithRules(r => r with { Objective = r.Objective with { RankCosts = [0, 10_000, 10_001] } });

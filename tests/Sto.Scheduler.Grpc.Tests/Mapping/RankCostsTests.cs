@@ -6,7 +6,7 @@ using Sto.Scheduler.Grpc.Mapping;
 
 namespace Sto.Scheduler.Grpc.Tests.Mapping;
 
-/// <summary>A subregion's preference policy (rules.rank_costs): checked when written, handed to the engine when run.</summary>
+/// <summary>A subregion's preference policy (rules.rank_costs, rules.rank_maximal): checked when written, handed to the engine when run.</summary>
 public sealed class RankCostsTests
 {
     private static ProblemSources Demo(Action<AllocationRules> change)
@@ -28,6 +28,16 @@ public sealed class RankCostsTests
         var problem = ProblemMapping.ToDomain(sources, []);
 
         Assert.Equal([0, 100, 101, 102, 103, 104], problem.Rules.Objective.RankCosts.ToArray());
+    }
+
+    [Fact]
+    public void Rank_maximal_preference_set_on_the_subregion_reaches_the_run_and_is_off_by_default()
+    {
+        var on = ProblemMapping.ToDomain(Demo(r => r.RankMaximal = true), []);
+        var off = ProblemMapping.ToDomain(Demo(_ => { }), []);
+
+        Assert.True(on.Rules.Objective.RankMaximal);
+        Assert.False(off.Rules.Objective.RankMaximal);
     }
 
     [Fact]
