@@ -13,7 +13,8 @@ using Sto.Scheduler.Engine.Solving;
 //                                        one child process per (repeat, family, variant): FCFS, RSD, engine (+ MIP peers);
 //                                        medians and spread over repeats; the goal summary at the end
 //   one --family F | --pupils N [--variant M2] [--seconds S] [--seed K] [--peers …] [--lns-share 0.35]   one cell in this process
-//         (any mode that generates: --rank-costs 0,1,3,6,10,15 replaces the objective's rank costs)
+//         (any mode that generates: --rank-costs 0,1,3,6,10,15 replaces the objective's rank costs, --rank-maximal
+//         switches to rank-maximal preference tiers)
 //   demo [--file data/demo-subregion.json] [--seconds S]       solve the demo subregion and print the metrics table
 //   peers [--families … | --sizes 300,1000] [--seconds 60] [--gap 0.005] [--scip] [--fidelity]
 //                                        first tier: CP-SAT vs MIP peers on the same model, one child per family
@@ -254,6 +255,11 @@ SchedulingProblem Generate(BenchFamily family)
         StaffFactor = Option("--staff-factor", parameters.StaffFactor),
     };
     var problem = DemoSubregionGenerator.Generate(parameters);
+    if (args.Contains("--rank-maximal"))
+    {
+        problem = problem with { Rules = problem.Rules with { Objective = problem.Rules.Objective with { RankMaximal = true } } };
+    }
+
     return OptionTextOrNull("--rank-costs") is { } costs
         ? problem with
         {
@@ -319,6 +325,11 @@ void RunChild(IEnumerable<string> childArgs, Action<string> onLine)
             start.ArgumentList.Add(name);
             start.ArgumentList.Add(value);
         }
+    }
+
+    if (args.Contains("--rank-maximal"))
+    {
+        start.ArgumentList.Add("--rank-maximal");
     }
 
     using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the benchmark child process.");
