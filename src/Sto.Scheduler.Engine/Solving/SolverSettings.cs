@@ -83,7 +83,8 @@ public sealed record SolverSettings
     internal int MipCompanionMinPairs { get; init; } = 10_000;
 
     /// <summary>
-    /// The shortest first tier (wall-clock seconds) the MIP companion runs in. On the 5,000-pupil region CBC needs 25–37
+    /// The shortest first tier (wall-clock seconds) the MIP companion runs in (larger models need more: at least 1.6 s
+    /// per 1,000 candidate pairs). On the 5,000-pupil region CBC needs 25–37
     /// s beside CP-SAT to prove its bound; in a 22 s tier it found nothing, and CP-SAT with one worker left 1,015 pupils
     /// out against 897 with two, so shorter tiers keep both cores for CP-SAT.
     /// </summary>
