@@ -19,7 +19,9 @@ public sealed class SchedulerClientTests
         var recorder = new Recorder();
         var invoker = global::Grpc.Net.Client.GrpcChannel.ForAddress(app.Server.BaseAddress,
             new global::Grpc.Net.Client.GrpcChannelOptions { HttpHandler = app.Server.CreateHandler() }).Intercept(recorder);
-        using var client = new SchedulerClient(invoker, new SchedulerClientOptions { BearerToken = app.PlannerToken, DefaultDeadline = TimeSpan.FromSeconds(7) });
+        // PlannerToken mints a new token (issued-at in seconds) on every read: read it once.
+        var token = app.PlannerToken;
+        using var client = new SchedulerClient(invoker, new SchedulerClientOptions { BearerToken = token, DefaultDeadline = TimeSpan.FromSeconds(7) });
 
         var before = DateTime.UtcNow;
         await client.Offers.GetElectiveOfferAsync(new GetElectiveOfferRequest { Name = Offer });
@@ -29,7 +31,7 @@ public sealed class SchedulerClientTests
         Assert.NotNull(options.Deadline);
         // The deadline is set when the call starts, 7 s ahead: bounded by the clock around the call, however slow the machine.
         Assert.InRange(options.Deadline.Value, before.AddSeconds(7), after.AddSeconds(7));
-        Assert.Contains(options.Headers!, h => h.Key == "authorization" && h.Value == $"Bearer {app.PlannerToken}");
+        Assert.Contains(options.Headers!, h => h.Key == "authorization" && h.Value == $"Bearer {token}");
     }
 
     [Fact]
