@@ -255,26 +255,18 @@ SchedulingProblem Generate(BenchFamily family)
         StaffFactor = Option("--staff-factor", parameters.StaffFactor),
     };
     var problem = DemoSubregionGenerator.Generate(parameters);
-    if (args.Contains("--rank-maximal"))
+    var objective = problem.Rules.Objective with { RankMaximal = problem.Rules.Objective.RankMaximal || args.Contains("--rank-maximal") };
+    if (OptionTextOrNull("--rank-costs") is { } costs)
     {
-        problem = problem with { Rules = problem.Rules with { Objective = problem.Rules.Objective with { RankMaximal = true } } };
+        objective = objective with { RankCosts = [.. costs.Split(',').Select(RankCost)] };
     }
 
-    return OptionTextOrNull("--rank-costs") is { } costs
-        ? problem with
-        {
-            Rules = problem.Rules with
-            {
-                Objective = problem.Rules.Objective with
-                {
-                    RankCosts = [.. costs.Split(',').Select(c => int.TryParse(c, NumberStyles.Integer, CultureInfo.InvariantCulture, out var cost)
-                        ? cost
-                        : throw new ArgumentException($"--rank-costs: '{c}' is not a whole number (expected e.g. 0,1,3,6,10,15).", nameof(args)))],
-                },
-            },
-        }
-        : problem;
+    return problem with { Rules = problem.Rules with { Objective = objective } };
 }
+
+static int RankCost(string text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var cost)
+    ? cost
+    : throw new ArgumentException($"--rank-costs: '{text}' is not a whole number (expected e.g. 0,1,3,6,10,15).", nameof(text));
 
 void RunPeers(BenchFamily family)
 {

@@ -11,7 +11,7 @@ namespace Sto.Scheduler.Engine.Solving;
 /// then its value is fixed as a constraint (≤ the value found) before the next tier. Records value, proven bound
 /// and gap per tier.
 /// </summary>
-internal sealed class LexicographicSearch(AllocationModel model, SolverSettings settings, IProgress<SolveProgress>? progress)
+internal sealed partial class LexicographicSearch(AllocationModel model, SolverSettings settings, IProgress<SolveProgress>? progress)
 {
     private static readonly Dictionary<string, double> TierShares = new(StringComparer.Ordinal)
     {
@@ -124,15 +124,16 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
                 }
             }
 
-            var withCompanion = _companionRuns;
-            using var solver = new CpSolver { StringParameters = Parameters(t, tierSeconds, withCompanion) };
+            // Started before CP-SAT's parameters are made: if another run's CBC took the slot meanwhile, CP-SAT keeps
+            // every worker.
+            using var companion = _companionRuns
+                ? MipCompanion.TryStart(model.Model.Model, TimeSpan.FromSeconds(tierSeconds), settings.GapLimitFor(name), clock, busyThreads: settings.Workers)
+                : null;
+            using var solver = new CpSolver { StringParameters = Parameters(t, tierSeconds, withCompanion: companion is not null) };
             var callback = new ProgressCallback(name, t + 1, model.Tiers.Count, clock, progress, Checkpoints())
             {
                 StopGap = settings.GapLimitFor(name),
             };
-            using var companion = withCompanion
-                ? MipCompanion.TryStart(model.Model.Model, TimeSpan.FromSeconds(tierSeconds), settings.GapLimitFor(name), clock, busyThreads: settings.Workers)
-                : null;
             using var companionStop = new CancellationTokenSource();
             companion?.Done.ContinueWith(done => OnCompanionDone(done.Result, callback, companionStop), TaskScheduler.Default);
             using var registration = cancellationToken.Register(solver.StopSearch);
@@ -193,71 +194,6 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
 
         return (solution ?? new long[model.Model.Model.Variables.Count], tiers.ToImmutable());
     }
-
-    /// <summary>
-    /// The CBC companion runs beside CP-SAT on a large fresh solve's first tier (README "How the model is built"):
-    /// not in reproducible mode (CBC's wall-clock limit would make the plan depend on the machine), not on one worker
-    /// (CBC takes a core of its own), not in re-plans (their first tiers start from a near-complete plan), not while
-    /// an earlier run's CBC is still alive (one per process) and not in a tier shorter than
-    /// <see cref="CompanionMinSeconds"/>.
-    /// </summary>
-    /// <summary>
-    /// CBC needs time in proportion to the model: beside CP-SAT it ended the region's first tier (24,888 pairs) after
-    /// 30–46 s, and found nothing in 102 s on the 15,000-pupil stress family (73,845 pairs), where the one CP-SAT worker
-    /// it leaves did not improve the hint either. So it runs only with at least 1.6 s per 1,000 pairs (and the floor).
-    /// </summary>
-    private const double CompanionSecondsPerPair = 0.0016;
-
-    private double CompanionMinSeconds() => Math.Max(settings.MipCompanionMinSeconds, model.Pairs.Count * CompanionSecondsPerPair);
-
-    private bool CompanionRunsIn(int tier) =>
-        tier == 0 && settings.MipCompanion && settings.Workers > 1 && settings.DeterministicTimeLimit is null
-        && model.Baseline is null && model.Pairs.Count > settings.MipCompanionMinPairs && !MipCompanion.IsBusy;
-
-    /// <summary>
-    /// When CBC ends first, its bound joins CP-SAT's on the reports; CP-SAT stops once its plan, or CBC's, is within
-    /// the tier's gap of the better bound.
-    /// </summary>
-    private static void OnCompanionDone(MipCompanionResult result, ProgressCallback callback, CancellationTokenSource stop)
-    {
-        if (result.Bound is not { } bound)
-        {
-            return;
-        }
-
-        var cpWithin = callback.SetOutsideBound(bound);
-        var mipWithin = result.Objective is { } objective && RelativeGap(objective, bound) <= callback.StopGap;
-        if (cpWithin || mipWithin)
-        {
-            // Also through the callback: a stop that arrives before CP-SAT has started searching would be lost.
-            callback.RequestStop();
-            try
-            {
-                stop.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The tier has already ended.
-            }
-        }
-    }
-
-    /// <summary>
-    /// CBC's result once CP-SAT's search has ended: asked to stop if still running, waited for briefly (its CPU budget
-    /// ends it about when the tier ends; not at all when the run is cancelled); a CBC that is not done by then is left
-    /// to finish on its own thread, ignored.
-    /// </summary>
-    private static MipCompanionResult? Collect(MipCompanion companion, TimeSpan grace)
-    {
-        if (!companion.Done.IsCompleted)
-        {
-            companion.Stop();
-        }
-
-        return companion.Done.Wait(grace) ? companion.Done.Result : null;
-    }
-
-    private static readonly TimeSpan CompanionGrace = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// Keeps a finished tier at its value for the tiers after it. When a re-plan keeps every place that can be kept,
@@ -338,111 +274,6 @@ internal sealed class LexicographicSearch(AllocationModel model, SolverSettings 
         settings.DeterministicTimeLimit is null
             ? Math.Max(0.2, (settings.TimeLimit - elapsed).TotalSeconds * ShareNow(tier))
             : settings.TimeLimit.TotalSeconds;
-
-    /// <summary>A neighbourhood search before CP-SAT: its share of the tier, and what seeds its neighbourhoods.</summary>
-    private sealed record NeighbourhoodPhase(double Share, Func<int, bool>? SeedPupils = null, Func<long[], Random, IReadOnlyList<int>>? SeedOffers = null);
-
-    /// <summary>
-    /// A large re-plan's kept-places tier first re-solves neighbourhoods around the pupils who lost their place: CP-SAT
-    /// alone found none of them a seat on the region in 8 s (its bound stays at 0), while the offers they chose and the
-    /// offers sharing staff or pupils with those are where a seat can be made.
-    /// </summary>
-    private const double KeptPlacesNeighbourhoodShare = 0.7;
-
-    /// <summary>
-    /// A large re-plan's moves tier first re-solves neighbourhoods around a pupil who left their published offer (that
-    /// offer, where they are now, and offers linked to them by staff or pupils), so a chain of moves can be undone.
-    /// </summary>
-    private const double MovesNeighbourhoodShare = 0.5;
-
-    /// <summary>
-    /// Which tiers start with a <see cref="LargeNeighbourhoodSearch"/> (large models, not in reproducible mode): a fresh
-    /// solve's first tier when <see cref="SolverSettings.NeighbourhoodSearchShare"/> is set, seeded by any unplaced
-    /// pupil; a re-plan's kept-places and moves tiers (reached only while above their known lower bound).
-    /// </summary>
-    private NeighbourhoodPhase? NeighbourhoodPhaseFor(int tier, string name)
-    {
-        if (model.Pairs.Count <= LargeModelPairs || settings.DeterministicTimeLimit is not null)
-        {
-            return null;
-        }
-
-        if (model.Baseline is not { } baseline)
-        {
-            return tier == 0 && settings.NeighbourhoodSearchShare > 0 ? new NeighbourhoodPhase(settings.NeighbourhoodSearchShare) : null;
-        }
-
-        return name switch
-        {
-            TierNames.KeptPlaces => new NeighbourhoodPhase(KeptPlacesNeighbourhoodShare, SeedPupils: p => baseline.IsProtected(model.Pupils[p].Id)),
-            TierNames.Moves => new NeighbourhoodPhase(MovesNeighbourhoodShare, SeedOffers: MovedPupilSeeds),
-            _ => null,
-        };
-    }
-
-    /// <summary>
-    /// Improves the tier's starting plan by <see cref="LargeNeighbourhoodSearch"/> before CP-SAT starts; each better plan
-    /// is reported as an incumbent without a bound (CP-SAT proves one once it runs).
-    /// </summary>
-    private long[] RunNeighbourhoodSearch(
-        string tier, int tierIndex, LinearExpr expression, long[] start, TimeSpan budget, Stopwatch clock, NeighbourhoodPhase phase, CancellationToken cancellationToken)
-    {
-        var search = new LargeNeighbourhoodSearch(model, expression, settings.RandomSeed)
-        {
-            Workers = Math.Max(1, settings.Workers),
-            SeedPupils = phase.SeedPupils,
-            SeedOffers = phase.SeedOffers,
-            Improved = value => progress?.Report(new SolveProgress
-            {
-                Tier = tier,
-                TierNumber = tierIndex + 1,
-                TierCount = model.Tiers.Count,
-                Objective = value,
-                BestBound = 0,
-                Gap = 1,
-                Elapsed = clock.Elapsed,
-            }),
-        };
-        return search.Improve(start, budget, cancellationToken).Solution;
-    }
-
-    /// <summary>The published offer of a random pupil who is not in it any more (while it still runs), and where they are now.</summary>
-    private IReadOnlyList<int> MovedPupilSeeds(long[] solution, Random random)
-    {
-        var moved = new List<(int Published, int Now)>();
-        for (var p = 0; p < model.Pupils.Length; p++)
-        {
-            var published = model.BaselineOffers[p];
-            if (published < 0 || model.OptionVars[published] is null)
-            {
-                continue;
-            }
-
-            var now = -1;
-            var stayed = false;
-            foreach (var i in model.PairsByPupil[p])
-            {
-                if (solution[model.Pairs[i].Place.GetIndex()] == 1)
-                {
-                    stayed |= model.Pairs[i].Offer == published;
-                    now = model.Pairs[i].Offer;
-                }
-            }
-
-            if (!stayed)
-            {
-                moved.Add((published, now));
-            }
-        }
-
-        if (moved.Count == 0)
-        {
-            return [];
-        }
-
-        var (from, to) = moved[random.Next(moved.Count)];
-        return to >= 0 ? [from, to] : [from];
-    }
 
     private string Parameters(int tier, double seconds, bool withCompanion = false)
     {
